@@ -1,0 +1,17 @@
+package org.rocketmqhm.core.remoting;
+
+/**
+ * Response codes the remoting layer itself answers with.
+ *
+ * @since 0.1.0
+ */
+public class RemotingSysResponseCode {
+    public static final int SUCCESS = 0;
+    public static final int SYSTEM_ERROR = 1;
+    public static final int SYSTEM_BUSY = 2;
+    public static final int REQUEST_CODE_NOT_SUPPORTED = 3;
+    public static final int TRANSACTION_FAILED = 4;
+
+    protected RemotingSysResponseCode() {
+    }
+}

@@ -1,0 +1,102 @@
+package org.rocketmqhm.core.remoting.netty;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.rocketmqhm.core.remoting.RemotingEndpoint;
+import org.rocketmqhm.core.remoting.codec.RemotingFrameDecoder;
+import org.rocketmqhm.core.remoting.codec.RemotingFrameEncoder;
+
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A remoting server on one TCP port. Register processors, then {@link #start()}.
+ *
+ * @since 0.1.0
+ */
+public class NettyRemotingServer extends RemotingEndpoint {
+
+    private static final RemotingFrameEncoder ENCODER = new RemotingFrameEncoder();
+
+    private final NettyServerConfig config;
+    private final String name;
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel serverChannel;
+
+    public NettyRemotingServer(String name, NettyServerConfig config) {
+        this.name = name;
+        this.config = config;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @throws IllegalStateException with a clear message when the port is taken
+     */
+    public void start() {
+        int workers = config.getServerWorkerThreads() > 0 ? config.getServerWorkerThreads()
+            : Math.max(2, Runtime.getRuntime().availableProcessors());
+        bossGroup = NettyTransport.eventLoopGroup(config.getServerSelectorThreads(), name + "-accept");
+        workerGroup = NettyTransport.eventLoopGroup(workers, name + "-io");
+        ServerBootstrap bootstrap = new ServerBootstrap()
+            .group(bossGroup, workerGroup)
+            .channel(NettyTransport.serverChannelClass())
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.SO_KEEPALIVE, false)
+            .childHandler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel channel) {
+                    if (config.getServerSocketSndBufSize() > 0) {
+                        channel.config().setSendBufferSize(config.getServerSocketSndBufSize());
+                    }
+                    if (config.getServerSocketRcvBufSize() > 0) {
+                        channel.config().setReceiveBufferSize(config.getServerSocketRcvBufSize());
+                    }
+                    channel.pipeline().addLast(
+                        new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds(), TimeUnit.SECONDS),
+                        new RemotingFrameDecoder(config.getMaxFrameLength()),
+                        ENCODER,
+                        connectionHandler(),
+                        commandHandler());
+                }
+            });
+        try {
+            serverChannel = bootstrap.bind(new InetSocketAddress(config.getBindAddress(), config.getListenPort()))
+                .syncUninterruptibly().channel();
+        } catch (Exception e) {
+            shutdown();
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                throw new IllegalStateException(name + " cannot listen on port " + config.getListenPort()
+                    + ": address already in use", e);
+            }
+            throw new IllegalStateException(name + " cannot listen on port " + config.getListenPort() + ": " + e, e);
+        }
+    }
+
+    /** @return the bound port (useful when configured with 0) */
+    public int localPort() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Stops accepting and closes every connection. */
+    public void shutdown() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (workerGroup != null) {
+            workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}
