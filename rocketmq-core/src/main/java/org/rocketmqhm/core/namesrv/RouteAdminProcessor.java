@@ -1,0 +1,58 @@
+package org.rocketmqhm.core.namesrv;
+
+import org.rocketmqhm.core.protocol.RequestCode;
+import org.rocketmqhm.core.protocol.ResponseCode;
+import org.rocketmqhm.core.protocol.header.AddWritePermResponseHeader;
+import org.rocketmqhm.core.protocol.header.BrokerNameRequestHeader;
+import org.rocketmqhm.core.protocol.header.DeleteTopicFromNamesrvRequestHeader;
+import org.rocketmqhm.core.protocol.header.WipeWritePermResponseHeader;
+import org.rocketmqhm.core.remoting.RemotingCommand;
+import org.rocketmqhm.core.remoting.RemotingContext;
+import org.rocketmqhm.core.remoting.RequestProcessor;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Operator changes to routes: WIPE_WRITE_PERM_OF_BROKER, ADD_WRITE_PERM_OF_BROKER, DELETE_TOPIC_IN_NAMESRV, and
+ * GET_NAMESRV_CONFIG (properties text).
+ *
+ * @since 0.1.0
+ */
+public final class RouteAdminProcessor implements RequestProcessor {
+
+    private final RouteInfoTable routes;
+    private final NamesrvConfig config;
+
+    public RouteAdminProcessor(RouteInfoTable routes, NamesrvConfig config) {
+        this.routes = routes;
+        this.config = config;
+    }
+
+    @Override
+    public RemotingCommand process(RemotingContext context, RemotingCommand request) throws Exception {
+        return switch (request.getCode()) {
+            case RequestCode.WIPE_WRITE_PERM_OF_BROKER -> RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null)
+                .writeHeader(new WipeWritePermResponseHeader(routes.wipeWritePerm(
+                    request.decodeHeader(BrokerNameRequestHeader.class).brokerName())));
+            case RequestCode.ADD_WRITE_PERM_OF_BROKER -> RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null)
+                .writeHeader(new AddWritePermResponseHeader(routes.addWritePerm(
+                    request.decodeHeader(BrokerNameRequestHeader.class).brokerName())));
+            case RequestCode.DELETE_TOPIC_IN_NAMESRV -> {
+                DeleteTopicFromNamesrvRequestHeader header = request.decodeHeader(DeleteTopicFromNamesrvRequestHeader.class);
+                routes.deleteTopic(header.topic(), header.clusterName());
+                yield RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
+            }
+            case RequestCode.GET_NAMESRV_CONFIG -> RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null)
+                .setBody(configText().getBytes(StandardCharsets.UTF_8));
+            default -> throw new IllegalArgumentException("unexpected code " + request.getCode());
+        };
+    }
+
+    private String configText() {
+        return "listenPort=" + config.getListenPort() + "\n"
+            + "orderMessageEnable=" + config.isOrderMessageEnable() + "\n"
+            + "kvConfigPath=" + config.getKvConfigPath() + "\n"
+            + "brokerChannelExpiredTime=" + config.getBrokerChannelExpiredTime() + "\n"
+            + "scanNotActiveBrokerInterval=" + config.getScanNotActiveBrokerInterval() + "\n";
+    }
+}
