@@ -30,6 +30,17 @@ enum ComparisonOperator {
         };
     }
 
+    /** @return the operator with swapped operands ({@code 5 < a} is {@code a > 5}) */
+    ComparisonOperator mirrored() {
+        return switch (this) {
+            case EQ, NE -> this;
+            case LT -> GT;
+            case LE -> GE;
+            case GT -> LT;
+            case GE -> LE;
+        };
+    }
+
     static ComparisonOperator of(TokenKind kind) {
         return switch (kind) {
             case EQ -> EQ;

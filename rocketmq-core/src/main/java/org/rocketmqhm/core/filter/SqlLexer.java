@@ -131,6 +131,9 @@ final class SqlLexer {
         } else if (!decimal && (peek('L') || peek('l'))) {
             pos++;
         }
+        if (pos < src.length() && isIdentifierStart(src.charAt(pos)) && keywordFollows()) {
+            return new Token(decimal ? TokenKind.DECIMAL : TokenKind.INTEGER, src.substring(start, pos), start);
+        }
         if (pos < src.length() && (isIdentifierPart(src.charAt(pos)) || src.charAt(pos) == '.')) {
             while (pos < src.length() && (isIdentifierPart(src.charAt(pos)) || src.charAt(pos) == '.')) {
                 pos++;
@@ -138,6 +141,15 @@ final class SqlLexer {
             throw new FilterException("bad numeric literal '" + src.substring(start, pos) + "'", start);
         }
         return new Token(decimal ? TokenKind.DECIMAL : TokenKind.INTEGER, src.substring(start, pos), start);
+    }
+
+    /** Whether a keyword starts at {@link #pos} (so {@code 5AND} reads as {@code 5 AND}, as Apache's lexer does). */
+    private boolean keywordFollows() {
+        int end = pos;
+        while (end < src.length() && isIdentifierPart(src.charAt(end))) {
+            end++;
+        }
+        return TokenKind.keywordOrIdentifier(src.substring(pos, end)) != TokenKind.IDENTIFIER;
     }
 
     private void digits() {

@@ -12,17 +12,21 @@ import java.util.Set;
  * or         := and ( OR and )*
  * and        := not ( AND not )*
  * not        := NOT not | primary
- * primary    := '(' or ')' | TRUE | FALSE | predicate
+ * primary    := '(' or ')' | TRUE | FALSE | predicate | reversed
+ * reversed   := ( number | string ) op IDENT
  * predicate  := IDENT ( op literal
  *                     | [NOT] BETWEEN number AND number
  *                     | [NOT] IN '(' string ( ',' string )* ')'
  *                     | IS [NOT] NULL )
  * op         := '=' | '&lt;&gt;' | '&lt;' | '&lt;=' | '&gt;' | '&gt;='
- * literal    := number | string | TRUE | FALSE | NULL
+ * literal    := number | string | TRUE | FALSE
  * number     := [ '+' | '-' ] ( INTEGER [L] | DECIMAL )
  * </pre>
  *
- * Ordering operators and BETWEEN need numeric literals and IN needs string literals (as Apache 4.9 requires).
+ * Ordering operators and BETWEEN need numeric literals, IN needs string literals and NULL is only allowed in
+ * {@code IS [NOT] NULL} (as Apache 4.9 requires). Unlike Apache 4.9, NOT applies to a whole predicate
+ * ({@code NOT a = 1} is {@code NOT (a = 1)}), trailing tokens are an error, and a bare property name or a
+ * property-to-property comparison is rejected.
  * One instance per parse; not thread-safe.
  */
 final class SqlParser {
@@ -101,6 +105,10 @@ final class SqlParser {
             case IDENTIFIER -> {
                 return predicate(t.text());
             }
+            case STRING, INTEGER, DECIMAL, PLUS, MINUS -> {
+                index--;
+                return reversedComparison();
+            }
             default -> throw unexpected(t, "a property name, NOT or '('");
         }
     }
@@ -151,16 +159,36 @@ final class SqlParser {
                 return new PropertyConditions.BooleanEquality(name, t.kind() == TokenKind.TRUE,
                         op == ComparisonOperator.NE);
             }
-            case NULL -> {
-                next();
-                requireEquality(op, t);
-                return new PropertyConditions.NullCheck(name, op == ComparisonOperator.EQ);
-            }
+            case NULL -> throw new FilterException("'NULL' cannot be compared", t.position(),
+                    "use IS NULL or IS NOT NULL");
             case INTEGER, DECIMAL, PLUS, MINUS -> {
                 return new PropertyConditions.NumericComparison(name, op, number());
             }
             default -> throw unexpected(t, "a literal after '" + op.symbol() + "'");
         }
+    }
+
+    /** {@code literal op name}, e.g. {@code 5 < a}: rewritten as {@code a > 5}. */
+    private Condition reversedComparison() {
+        Token literal = peek();
+        NumericLiteral number = literal.kind() == TokenKind.STRING ? null : number();
+        if (number == null) {
+            next();
+        }
+        Token opToken = next();
+        ComparisonOperator op = ComparisonOperator.of(opToken.kind());
+        if (op == null) {
+            throw unexpected(opToken, "a comparison operator after " + literal.describe());
+        }
+        Token name = next();
+        if (name.kind() != TokenKind.IDENTIFIER) {
+            throw unexpected(name, "a property name after '" + op.symbol() + "'");
+        }
+        if (number != null) {
+            return new PropertyConditions.NumericComparison(name.text(), op.mirrored(), number);
+        }
+        requireEquality(op, literal);
+        return new PropertyConditions.StringEquality(name.text(), literal.text(), op == ComparisonOperator.NE);
     }
 
     private static void requireEquality(ComparisonOperator op, Token literal) {

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class SqlExpressionTests {
 
-    private static final Map<String, String> PROPS = props();
+    private static final Map<String, String> PROPS = sampleProperties();
 
-    private static Map<String, String> props() {
+    static Map<String, String> sampleProperties() {
         Map<String, String> m = new HashMap<>();
         m.put("a", "5");
         m.put("neg", "-3");
@@ -79,8 +79,6 @@ class SqlExpressionTests {
                 // null checks
                 Arguments.of("a IS NULL", false), Arguments.of("a IS NOT NULL", true),
                 Arguments.of("missing IS NULL", true), Arguments.of("missing IS NOT NULL", false),
-                Arguments.of("missing = NULL", true), Arguments.of("a = NULL", false),
-                Arguments.of("missing <> NULL", false), Arguments.of("a <> NULL", true),
                 Arguments.of("empty IS NOT NULL", true),
                 // missing property: every comparison is UNKNOWN -> no match, also under NOT
                 Arguments.of("missing = 1", false), Arguments.of("missing <> 1", false),
@@ -152,7 +150,11 @@ class SqlExpressionTests {
                 Arguments.of("a = \"x\"", "unexpected character '\"' at position 4: strings use single quotes"),
                 Arguments.of("a = 'x", "unterminated string literal at position 4"),
                 Arguments.of("a = 'it''s", "unterminated string literal at position 4"),
-                Arguments.of("a>=5AND a<=5", "bad numeric literal '5AND' at position 3"),
+                Arguments.of("a = NULL", "'NULL' cannot be compared at position 4: use IS NULL or IS NOT NULL"),
+                Arguments.of("a <> NULL", "'NULL' cannot be compared at position 5"),
+                Arguments.of("5 a", "unexpected token 'a' at position 2: expected a comparison operator after '5'"),
+                Arguments.of("5 = 6", "unexpected token '6' at position 4: expected a property name after '='"),
+                Arguments.of("'x' > a", "operator '>' cannot compare string 'x' at position 0"),
                 Arguments.of("a = 12abc", "bad numeric literal '12abc' at position 4"),
                 Arguments.of("a = 1.2.3", "bad numeric literal '1.2.3' at position 4"),
                 Arguments.of("a = 1e", "bad numeric literal '1e' at position 4"),
@@ -161,7 +163,7 @@ class SqlExpressionTests {
                 Arguments.of("a = 1e999", "bad numeric literal '1e999' at position 4: out of range"),
                 Arguments.of("a > 'x'", "operator '>' cannot compare string 'x' at position 4"),
                 Arguments.of("a <= TRUE", "operator '<=' cannot compare 'TRUE' at position 5"),
-                Arguments.of("a < NULL", "operator '<' cannot compare 'NULL' at position 4"),
+                Arguments.of("a < NULL", "'NULL' cannot be compared at position 4"),
                 Arguments.of("a BETWEEN 'x' AND 'y'", "unexpected token string 'x' at position 10: expected a numeric"),
                 Arguments.of("a BETWEEN 1 OR 2", "unexpected token 'OR' at position 12: expected AND"),
                 Arguments.of("a BETWEEN 1", "unexpected end of expression at position 11: expected AND"),
@@ -172,7 +174,7 @@ class SqlExpressionTests {
                 Arguments.of("a IN ('x'", "unexpected end of expression at position 9: expected ',' or ')'"),
                 Arguments.of("a NOT = 1", "unexpected token '=' at position 6: expected BETWEEN or IN after NOT"),
                 Arguments.of("a IS 1", "unexpected token '1' at position 5: expected NULL"),
-                Arguments.of("5 = a", "unexpected token '5' at position 0: expected a property name"),
+                Arguments.of("NOT 5", "unexpected end of expression at position 5: expected a comparison operator"),
                 Arguments.of("a = b", "unexpected token 'b' at position 4: expected a literal"),
                 Arguments.of("IN = 1", "unexpected token 'IN' at position 0"),
                 Arguments.of("a = - 'x'", "unexpected token string 'x' at position 6: expected a numeric literal"));
