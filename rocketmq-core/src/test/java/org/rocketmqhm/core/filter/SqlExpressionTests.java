@@ -189,6 +189,20 @@ class SqlExpressionTests {
     }
 
     @Test
+    void documentedExamplesCompile() {
+        for (String example : new String[] {
+                "TAGS IN ('TagA', 'TagB') AND a BETWEEN 0 AND 3",
+                "(TAGS IS NOT NULL AND TAGS IN ('TagA')) AND (a IS NOT NULL AND a > 10)",
+                "region = 'eu-west' AND NOT (priority < 5 OR vip = FALSE)",
+                "amount >= 99.5 OR customer IN ('it''s me', 'bob')",
+                "orderId IS NULL"}) {
+            assertThat(SqlExpression.compile(example).text()).isEqualTo(example);
+        }
+        assertThat(SqlExpression.compile("region = 'eu-west' AND NOT (priority < 5 OR vip = FALSE)")
+                .evaluate(Map.of("region", "eu-west", "priority", "7", "vip", "true"))).isTrue();
+    }
+
+    @Test
     void nullExpressionIsRejected() {
         assertThatThrownBy(() -> SqlExpression.compile(null)).isInstanceOf(FilterException.class)
                 .hasMessage("empty expression");
