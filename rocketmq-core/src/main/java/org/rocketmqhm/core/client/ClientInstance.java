@@ -201,7 +201,8 @@ public final class ClientInstance {
         if (route != null && !route.writeQueues().isEmpty()) {
             return route;
         }
-        TopicRouteData template = fetchRouteData(SystemTopics.AUTO_CREATE_TOPIC_KEY);
+        TopicRoute templateRoute = routeOrNull(SystemTopics.AUTO_CREATE_TOPIC_KEY);
+        TopicRouteData template = templateRoute == null ? null : templateRoute.data();
         if (template == null) {
             throw new ClientException(ResponseCode.TOPIC_NOT_EXIST, "no route info of topic " + topic
                 + " and no broker allows auto-creation");
