@@ -54,6 +54,32 @@ public final class ConfigBinder {
         return unknown;
     }
 
+    /**
+     * @return every property of the object that has both a getter and a setter, as text keyed by its Apache name
+     *     ({@code brokerIP1}, {@code flushDiskType}), sorted
+     */
+    public static Map<String, String> describe(Object source) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Method getter : source.getClass().getMethods()) {
+            String name = getter.getName();
+            String property = name.startsWith("get") && name.length() > 3 ? name.substring(3)
+                : name.startsWith("is") && name.length() > 2 ? name.substring(2) : null;
+            if (property == null || getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
+                || getter.getDeclaringClass() == Object.class
+                || !settersOf(source.getClass()).containsKey(normalize(property))) {
+                continue;
+            }
+            try {
+                Object value = getter.invoke(source);
+                out.put(Character.toLowerCase(property.charAt(0)) + property.substring(1),
+                    value == null ? "" : String.valueOf(value));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + property, e);
+            }
+        }
+        return out;
+    }
+
     /** @return the canonical form of a key: lower case without separators */
     public static String normalize(String key) {
         StringBuilder out = new StringBuilder(key.length());
