@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,8 @@ import org.rocketmqhm.core.store.flush.AsyncFlushService;
 import org.rocketmqhm.core.store.flush.CommitLogFlusher;
 import org.rocketmqhm.core.store.flush.ConsumeQueueFlushService;
 import org.rocketmqhm.core.store.flush.GroupCommitService;
+import org.rocketmqhm.core.store.index.IndexService;
+import org.rocketmqhm.core.store.index.QueryOffsetResult;
 import org.rocketmqhm.core.store.log.AppendResult;
 import org.rocketmqhm.core.store.log.CommitLog;
 import org.rocketmqhm.core.store.log.MappedFile;
@@ -50,6 +53,7 @@ public final class FileMessageStore implements MessageStore {
     private final QueueReader reader;
     private final StoreStats stats = new StoreStats();
     private StoreCheckpoint checkpoint;
+    private IndexService index;
     private CommitLogFlusher flusher;
     private ConsumeQueueFlushService queueFlusher;
     private volatile boolean running;
@@ -85,6 +89,15 @@ public final class FileMessageStore implements MessageStore {
         long from = Math.max(queues.maxPhysicOffset(), commitLog.getMinOffset());
         if (abnormal && !files.isEmpty()) {
             from = Math.min(from, files.get(Math.min(start, files.size() - 1)).getFileFromOffset());
+        }
+        if (config.isMessageIndexEnable()) {
+            index = new IndexService(config.indexDir(), config.getMaxHashSlotNum(), config.getMaxIndexNum(),
+                    checkpoint);
+            index.load(abnormal);
+            long indexFrom = Math.min(index.rebuildFromOffset(), end);
+            index.truncateAbove(end);
+            from = Math.min(from, Math.max(commitLog.getMinOffset(), indexFrom < 0 ? 0 : indexFrom));
+            reput.addDispatcher(index);
         }
         reput.setReputFromOffset(Math.min(from, end));
         reput.catchUp();
@@ -135,9 +148,14 @@ public final class FileMessageStore implements MessageStore {
                 ? new GroupCommitService(commitLog.files(), checkpoint, config.getSyncFlushTimeout())
                 : new AsyncFlushService(commitLog.files(), checkpoint, config.getFlushIntervalCommitLog(),
                         config.getFlushCommitLogLeastPages(), config.getFlushCommitLogThoroughInterval());
+        IndexService idx = index;
         queueFlusher = new ConsumeQueueFlushService(queues, checkpoint, reput::getLastDispatchedTimestamp,
                 config.getFlushIntervalConsumeQueue(), config.getFlushConsumeQueueLeastPages(),
-                config.getFlushConsumeQueueThoroughInterval());
+                config.getFlushConsumeQueueThoroughInterval(), () -> {
+                    if (idx != null) {
+                        idx.flush();
+                    }
+                });
         flusher.start();
         reput.start();
         queueFlusher.start();
@@ -149,6 +167,10 @@ public final class FileMessageStore implements MessageStore {
         stopThreads();
         commitLog.shutdown();
         queues.close();
+        if (index != null) {
+            index.shutdown();
+            checkpoint.flush();
+        }
         checkpoint.close();
         new File(config.abortPath()).delete();
     }
@@ -161,6 +183,9 @@ public final class FileMessageStore implements MessageStore {
         stopThreads();
         commitLog.close();
         queues.close();
+        if (index != null) {
+            index.close();
+        }
         checkpoint.close();
     }
 
@@ -348,6 +373,34 @@ public final class FileMessageStore implements MessageStore {
     @Override
     public StoreStats getStats() {
         return stats;
+    }
+
+    @Override
+    public QueryMessageResult queryMessage(String topic, String key, int maxNum, long beginTimestamp,
+            long endTimestamp) {
+        IndexService idx = index;
+        if (idx == null || maxNum <= 0) {
+            return QueryMessageResult.EMPTY;
+        }
+        QueryOffsetResult r = idx.query(topic, key, maxNum, beginTimestamp, endTimestamp);
+        List<ByteBuffer> records = new ArrayList<>(r.phyOffsets().size());
+        List<Long> offsets = new ArrayList<>(r.phyOffsets().size());
+        int total = 0;
+        for (long phy : r.phyOffsets()) {
+            ByteBuffer rec = phy < commitLog.getMinOffset() ? null : commitLog.select(phy);
+            if (rec != null) {
+                records.add(rec);
+                offsets.add(phy);
+                total += rec.remaining();
+            }
+        }
+        return new QueryMessageResult(records, offsets, r.indexLastUpdateTimestamp(),
+                r.indexLastUpdatePhyoffset(), total);
+    }
+
+    /** @return the index service, or null when {@code messageIndexEnable=false} or before load */
+    public IndexService getIndexService() {
+        return index;
     }
 
     public MessageStoreConfig getConfig() {

@@ -84,4 +84,20 @@ public interface MessageStore {
     long dispatchBehindBytes();
 
     StoreStats getStats();
+
+    /**
+     * Looks a key up in the message index (QUERY_MESSAGE, sections 2.3 and 5.17).
+     *
+     * @param topic topic
+     * @param key a KEYS token or the UNIQ_KEY
+     * @param maxNum max records
+     * @param beginTimestamp earliest store time (ms, second granularity)
+     * @param endTimestamp latest store time (ms)
+     * @return matching records (zero copy), empty when the index is disabled
+     * @since 0.2.0
+     */
+    default QueryMessageResult queryMessage(String topic, String key, int maxNum, long beginTimestamp,
+            long endTimestamp) {
+        return QueryMessageResult.EMPTY;
+    }
 }
