@@ -100,4 +100,20 @@ public interface MessageStore {
             long endTimestamp) {
         return QueryMessageResult.EMPTY;
     }
+
+    /** @return whether the store accepts writes, disk usage and limits (section: operations, disk guard) @since 0.2.0 */
+    default StoreHealth getHealth() {
+        return new StoreHealth(true, -1, 0, 0, 0, null);
+    }
+
+    /**
+     * Admin DELETE_EXPIRED_COMMITLOG: deletes commit-log files older than fileReservedTime now, whatever the
+     * deleteWhen hour, then the consume-queue and index files they made obsolete.
+     *
+     * @return commit-log files deleted
+     * @since 0.2.0
+     */
+    default int deleteExpiredFiles() {
+        return 0;
+    }
 }

@@ -222,6 +222,11 @@ public final class IndexFile {
         MappedBuffers.unmap(mapped);
     }
 
+    /** Deletes the file but keeps the mapping until {@link #close()}. @return whether the file is gone */
+    public boolean deleteFileOnly() {
+        return file.delete() || !file.exists();
+    }
+
     /** Unmaps and deletes. @return whether the file is gone */
     public boolean destroy() {
         close();

@@ -189,26 +189,18 @@ public final class IndexService implements CommitLogDispatcher {
     }
 
     /**
-     * Deletes files whose entries all point below {@code minPhyOffset}; the newest file is always kept.
+     * Removes the oldest file when all its entries point below {@code minPhyOffset}; the newest is always kept.
      *
      * @param minPhyOffset the commit log's new min offset
-     * @return files deleted
+     * @return the removed file (caller deletes it and closes it later), or null
      */
-    public int deleteBelow(long minPhyOffset) {
-        int n = 0;
-        List<IndexFile> snapshot = new ArrayList<>(files);
-        for (int i = 0; i < snapshot.size() - 1; i++) {
-            IndexFile f = snapshot.get(i);
-            if (f.getEndPhyOffset() >= minPhyOffset) {
-                break;
+    public IndexFile removeFirstBelow(long minPhyOffset) {
+        synchronized (files) {
+            if (files.size() < 2 || files.get(0).getEndPhyOffset() >= minPhyOffset) {
+                return null;
             }
-            files.remove(f);
-            f.destroy();
-            LOG.info("deleted index file {} (ends at offset {} < min {})", f.getFile().getName(),
-                    f.getEndPhyOffset(), minPhyOffset);
-            n++;
+            return files.remove(0);
         }
-        return n;
     }
 
     /** @return snapshot of the files, oldest first */
