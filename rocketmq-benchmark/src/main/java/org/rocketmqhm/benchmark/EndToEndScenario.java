@@ -1,0 +1,126 @@
+package org.rocketmqhm.benchmark;
+
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendStatus;
+import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageExt;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed send rate with a consumer running; each body starts with the {@link System#nanoTime()} of its send
+ * (8 bytes, big-endian), so end-to-end latency is taken in one JVM and one clock. Only messages sent inside the
+ * measured window count.
+ *
+ * @since 0.1.0
+ */
+final class EndToEndScenario {
+
+    private static final int SENDER_THREADS = 8;
+
+    private final Clients clients;
+    private final String topic;
+    private final int rate;
+    private final int size;
+
+    EndToEndScenario(Clients clients, String topic, int rate, int size) {
+        this.clients = clients;
+        this.topic = topic;
+        this.rate = rate;
+        this.size = Math.max(Long.BYTES, size);
+    }
+
+    ScenarioResult run(String label, int warmupSeconds, int durationSeconds) throws Exception {
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds) + TimeUnit.SECONDS.toNanos(2);
+        long end = warmupEnd + TimeUnit.SECONDS.toNanos(durationSeconds);
+        LatencyRecorder e2e = new LatencyRecorder();
+        AtomicLong received = new AtomicLong();
+        DefaultMQPushConsumer consumer = clients.pushConsumer("bench_e2e_" + clients.runId(), topic);
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            long now = System.nanoTime();
+            for (MessageExt message : messages) {
+                long sentAt = ByteBuffer.wrap(message.getBody()).getLong();
+                if (sentAt >= warmupEnd && sentAt < end) {
+                    received.incrementAndGet();
+                    synchronized (e2e) {
+                        e2e.recordNanos(now - sentAt);
+                    }
+                }
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        DefaultMQProducer producer = clients.producer("bench_e2e_producer_" + clients.runId());
+        producer.start();
+        AtomicLong sent = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        try {
+            long intervalNanos = 1_000_000_000L * SENDER_THREADS / rate;
+            List<Thread> senders = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < SENDER_THREADS; i++) {
+                long offset = intervalNanos * i / SENDER_THREADS;
+                Thread sender = new Thread(() -> send(producer, start + offset, intervalNanos, warmupEnd, end, sent,
+                        errors), "bench-e2e-sender");
+                senders.add(sender);
+                sender.start();
+            }
+            for (Thread sender : senders) {
+                sender.join();
+            }
+            long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (received.get() < sent.get() && System.nanoTime() < drainDeadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        } finally {
+            producer.shutdown();
+            consumer.shutdown();
+        }
+        ScenarioResult result = new ScenarioResult(label, "e2e")
+                .put("target_rate", rate)
+                .put("size_bytes", size)
+                .put("duration_s", durationSeconds)
+                .put("sent", sent.get())
+                .put("errors", errors.get())
+                .put("achieved_rate", sent.get() / (double) durationSeconds)
+                .put("received", received.get());
+        synchronized (e2e) {
+            e2e.putInto(result, "e2e_");
+        }
+        return result;
+    }
+
+    private void send(DefaultMQProducer producer, long firstDue, long intervalNanos, long warmupEnd, long end,
+                      AtomicLong sent, AtomicLong errors) {
+        byte[] body = new byte[size];
+        long due = firstDue;
+        while (due < end) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long now = System.nanoTime();
+            ByteBuffer.wrap(body).putLong(now);
+            boolean measured = now >= warmupEnd && now < end;
+            try {
+                boolean ok = producer.send(new Message(topic, "e2e", body)).getSendStatus() == SendStatus.SEND_OK;
+                if (measured) {
+                    (ok ? sent : errors).incrementAndGet();
+                }
+            } catch (Exception e) {
+                if (measured) {
+                    errors.incrementAndGet();
+                }
+            }
+            due += intervalNanos;
+        }
+    }
+}
