@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
  *
  * <p>Scenarios: {@code produce-1k-8t}, {@code produce-1k-32t}, {@code produce-16k-4t}, {@code produce} (uses
  * {@code --threads} and {@code --size}), {@code consume} (drains what this run produced), {@code e2e} (fixed rate
- * with a consumer running) and {@code rss} (resident memory of {@code --broker-pid}).
+ * with a consumer running) and {@code rss} or {@code rss-<anything>} (resident
+ * memory of {@code --broker-pid}).
  *
  * @since 0.1.0
  */
@@ -90,8 +91,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 String e2eTopic = topic + "_e2e";
                 TopicSetup.createTopic(clients, e2eTopic, topicQueues);
                 result = new EndToEndScenario(clients, e2eTopic, rate, size).run(label, warmup, duration);
-            } else if (scenario.equals("rss")) {
-                result = rss();
+            } else if (scenario.startsWith("rss")) {
+                result = rss(scenario);
             } else {
                 throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario " + scenario);
             }
@@ -116,16 +117,21 @@ public final class BenchmarkCommand implements Callable<Integer> {
         };
     }
 
-    private ScenarioResult rss() {
-        ScenarioResult result = new ScenarioResult(label, "rss");
+    private ScenarioResult rss(String name) {
+        ScenarioResult result = new ScenarioResult(label, name);
         long totalKib = 0;
+        long anonKib = 0;
+        long fileKib = 0;
         Map<String, Long> perPid = new LinkedHashMap<>();
         for (long pid : brokerPids) {
             OptionalLong kib = ProcessMemory.residentKib(pid);
             perPid.put("rss_kib_" + pid, kib.isPresent() ? kib.getAsLong() : null);
             totalKib += kib.orElse(0);
+            anonKib += ProcessMemory.statusKib(pid, "RssAnon").orElse(0);
+            fileKib += ProcessMemory.statusKib(pid, "RssFile").orElse(0);
         }
         perPid.forEach(result::put);
-        return result.put("pids", brokerPids.size()).put("rss_mib", totalKib / 1024.0);
+        return result.put("pids", brokerPids.size()).put("rss_mib", totalKib / 1024.0)
+                .put("rss_anon_mib", anonKib / 1024.0).put("rss_file_mib", fileKib / 1024.0);
     }
 }

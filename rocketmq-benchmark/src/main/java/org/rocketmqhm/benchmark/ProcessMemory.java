@@ -18,18 +18,28 @@ public final class ProcessMemory {
 
     /** @return VmRSS of {@code pid} in KiB, or empty when the process or the file is not there */
     public static OptionalLong residentKib(long pid) {
+        return statusKib(pid, "VmRSS");
+    }
+
+    /**
+     * @param key a field of {@code /proc/<pid>/status}, e.g. {@code VmRSS}, {@code RssAnon} (heap and other
+     *            anonymous memory) or {@code RssFile} (mapped files, such as a broker's commit log)
+     * @return its value in KiB, or empty when the process, the file or the field is not there
+     */
+    public static OptionalLong statusKib(long pid, String key) {
         try {
-            return parseVmRssKib(Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")));
+            return parseKib(Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")), key);
         } catch (IOException e) {
             return OptionalLong.empty();
         }
     }
 
-    /** @return the {@code VmRSS:} value in KiB among {@code statusLines}, or empty */
-    static OptionalLong parseVmRssKib(List<String> statusLines) {
+    /** @return the value of the {@code key:} line in KiB among {@code statusLines}, or empty */
+    static OptionalLong parseKib(List<String> statusLines, String key) {
+        String prefix = key + ":";
         for (String line : statusLines) {
-            if (line.startsWith("VmRSS:")) {
-                String[] parts = line.substring("VmRSS:".length()).trim().split("\\s+");
+            if (line.startsWith(prefix)) {
+                String[] parts = line.substring(prefix.length()).trim().split("\\s+");
                 return OptionalLong.of(Long.parseLong(parts[0]));
             }
         }
