@@ -190,6 +190,7 @@ run_side() { # SIDE FLUSH ROUND
     --namesrv "$NAMESRV" --duration "$DURATION" --warmup "$WARMUP" --rate "$RATE" --scenarios "$SCENARIOS" \
     --broker-pid "$PIDS" --label "$label" | tee "$run/bench.out" | grep '^BENCH ' | tee -a "$RESULTS" || true
   kill_children
+  rm -rf "$run/store"   # commit logs can reach gigabytes; logs stay for inspection
 }
 
 log "work dir $WORK"
@@ -205,5 +206,6 @@ done
 
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB; $(java -version 2>&1 | head -1)"
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Results: $RESULTS (means over rounds)"
 java -cp "$BENCH_JAR" org.rocketmqhm.benchmark.Summary "$RESULTS"
