@@ -24,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class EndToEndScenario {
 
-    private static final int SENDER_THREADS = 8;
+    // Enough pacing threads that synchronous sends reach the target rate even at ~15 ms per send (SYNC_FLUSH).
+    private static final int SENDER_THREADS = 32;
 
     private final Clients clients;
     private final String topic;
