@@ -4,19 +4,19 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.client.producer.SendCallback;
+import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fixed send rate with a consumer running; each body starts with the {@link System#nanoTime()} of its send
+ * A fixed send rate (one pacing thread, asynchronous sends) with a consumer running; each body starts with the {@link System#nanoTime()} of its send
  * (8 bytes, big-endian), so end-to-end latency is taken in one JVM and one clock. Only messages sent inside the
  * measured window count.
  *
@@ -24,13 +24,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class EndToEndScenario {
 
-    // Enough pacing threads that synchronous sends reach the target rate even at ~15 ms per send (SYNC_FLUSH).
-    private static final int SENDER_THREADS = 32;
-
     private final Clients clients;
     private final String topic;
     private final int rate;
     private final int size;
+    private final AtomicLong inFlight = new AtomicLong();
 
     EndToEndScenario(Clients clients, String topic, int rate, int size) {
         this.clients = clients;
@@ -64,21 +62,11 @@ final class EndToEndScenario {
         AtomicLong sent = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         try {
-            long intervalNanos = 1_000_000_000L * SENDER_THREADS / rate;
-            List<Thread> senders = new ArrayList<>();
-            long start = System.nanoTime();
-            for (int i = 0; i < SENDER_THREADS; i++) {
-                long offset = intervalNanos * i / SENDER_THREADS;
-                Thread sender = new Thread(() -> send(producer, start + offset, intervalNanos, warmupEnd, end, sent,
-                        errors), "bench-e2e-sender");
-                senders.add(sender);
-                sender.start();
-            }
-            for (Thread sender : senders) {
-                sender.join();
-            }
+            Thread pacer = new Thread(() -> send(producer, warmupEnd, end, sent, errors), "bench-e2e-pacer");
+            pacer.start();
+            pacer.join();
             long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (received.get() < sent.get() && System.nanoTime() < drainDeadline) {
+            while ((received.get() < sent.get() || inFlight.get() > 0) && System.nanoTime() < drainDeadline) {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
         } finally {
@@ -99,24 +87,40 @@ final class EndToEndScenario {
         return result;
     }
 
-    private void send(DefaultMQProducer producer, long firstDue, long intervalNanos, long warmupEnd, long end,
-                      AtomicLong sent, AtomicLong errors) {
-        byte[] body = new byte[size];
-        long due = firstDue;
+    /** One pacing thread, asynchronous sends: the rate holds whatever the send latency is. */
+    private void send(DefaultMQProducer producer, long warmupEnd, long end, AtomicLong sent, AtomicLong errors) {
+        long intervalNanos = 1_000_000_000L / rate;
+        long due = System.nanoTime();
         while (due < end) {
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
             long now = System.nanoTime();
+            byte[] body = new byte[size];
             ByteBuffer.wrap(body).putLong(now);
             boolean measured = now >= warmupEnd && now < end;
+            inFlight.incrementAndGet();
             try {
-                boolean ok = producer.send(new Message(topic, "e2e", body)).getSendStatus() == SendStatus.SEND_OK;
-                if (measured) {
-                    (ok ? sent : errors).incrementAndGet();
-                }
+                producer.send(new Message(topic, "e2e", body), new SendCallback() {
+                    @Override
+                    public void onSuccess(SendResult result) {
+                        inFlight.decrementAndGet();
+                        if (measured) {
+                            (result.getSendStatus() == SendStatus.SEND_OK ? sent : errors).incrementAndGet();
+                        }
+                    }
+
+                    @Override
+                    public void onException(Throwable e) {
+                        inFlight.decrementAndGet();
+                        if (measured) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                });
             } catch (Exception e) {
+                inFlight.decrementAndGet();
                 if (measured) {
                     errors.incrementAndGet();
                 }
