@@ -1,5 +1,7 @@
 package org.rocketmqhm.core.broker.config;
 
+import org.rocketmqhm.core.common.config.ConfigBinder;
+
 import org.junit.jupiter.api.Test;
 import org.rocketmqhm.core.store.config.BrokerRole;
 
