@@ -161,9 +161,12 @@ start_ours() { # FLUSH RUN
   mkdir -p "$run/store" "$run/logs"
   start_waiter "$NAMESRV" "$run"
   t0=$(now_ms)
+  # brokerIP1: keep the advertised address on loopback, as for Apache. spring.main.keep-alive: the application
+  # (as of 2026-11-23) keeps no non-daemon thread and exits right after start-up without it.
   java -Xmx$OURS_HEAP -Duser.home="$run" -jar "$OURS_JAR" --rocketmq.namesrv.listen-port="$np" \
     --rocketmq.broker.listen-port="$bp" --rocketmq.broker.namesrv-addr="$NAMESRV" \
     --rocketmq.broker.store-path-root-dir="$run/store" --rocketmq.broker.flush-disk-type="$flush" \
+    --rocketmq.broker.brokerIP1=127.0.0.1 --spring.main.keep-alive=true \
     > "$run/logs/ours.out" 2>&1 &
   local pid=$!; CHILDREN+=($pid)
   ready=$(wait_line "$WAITER_OUT" '^BROKER_READY' "$READY_TIMEOUT") || { log "our broker not ready"; return 1; }
