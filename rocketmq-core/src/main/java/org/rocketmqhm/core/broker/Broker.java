@@ -19,7 +19,11 @@ import org.rocketmqhm.core.broker.processor.QueueQueryProcessor;
 import org.rocketmqhm.core.broker.processor.SendMessageProcessor;
 import org.rocketmqhm.core.broker.processor.SubscriptionGroupAdminProcessor;
 import org.rocketmqhm.core.broker.processor.TopicAdminProcessor;
+import org.rocketmqhm.core.broker.processor.ConsumerSendMsgBackProcessor;
+import org.rocketmqhm.core.broker.processor.DelayOffsetProcessor;
 import org.rocketmqhm.core.broker.registration.NameServerRegistrar;
+import org.rocketmqhm.core.broker.schedule.DelayOffsetTable;
+import org.rocketmqhm.core.broker.schedule.ScheduleMessageService;
 import org.rocketmqhm.core.broker.subscription.SubscriptionGroupManager;
 import org.rocketmqhm.core.broker.support.BrokerTagsCodeResolver;
 import org.rocketmqhm.core.broker.support.DelayLevels;
@@ -67,6 +71,7 @@ public final class Broker {
     private TopicConfigManager topics;
     private PullRequestHoldService holdService;
     private NameServerRegistrar registrar;
+    private ScheduleMessageService scheduleService;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
@@ -135,10 +140,22 @@ public final class Broker {
         ExecutorService consumerPool = executors.create("ConsumerManageThread",
             config.getConsumerManageThreadPoolNums(), 100000);
 
+        PutTimeRewriter rewriter = new PutTimeRewriter(delayLevels);
         SendMessageProcessor send = new SendMessageProcessor(config, store, storeConfig.getMaxMessageSize(), topics,
-            groups, new PutTimeRewriter(delayLevels), storeHost);
+            groups, rewriter, storeHost);
         register(send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
             RequestCode.SEND_BATCH_MESSAGE);
+        register(new ConsumerSendMsgBackProcessor(config, store, topics, groups, rewriter), sendPool,
+            RequestCode.CONSUMER_SEND_MSG_BACK);
+
+        DelayOffsetTable delayOffsets = new DelayOffsetTable(configDir);
+        delayOffsets.load();
+        scheduleService = new ScheduleMessageService(store, delayLevels, delayOffsets,
+            storeConfig.getFlushDelayOffsetInterval());
+        if (config.getBrokerRole() != org.rocketmqhm.core.store.config.BrokerRole.SLAVE) {
+            scheduleService.start();
+        }
+        register(new DelayOffsetProcessor(delayOffsets), adminPool, RequestCode.GET_ALL_DELAY_OFFSET);
 
         PullMessageProcessor pull = new PullMessageProcessor(config, store, topics, groups, consumers, offsets,
             pullPool);
@@ -230,6 +247,7 @@ public final class Broker {
         registrar.unregisterAll();
         holdService.shutdown();
         server.shutdown();
+        scheduleService.shutdown();
         executors.shutdown();
         namesrvClient.shutdown();
         offsets.persist();
