@@ -24,6 +24,8 @@ import org.rocketmqhm.core.broker.processor.DelayOffsetProcessor;
 import org.rocketmqhm.core.broker.registration.NameServerRegistrar;
 import org.rocketmqhm.core.broker.schedule.DelayOffsetTable;
 import org.rocketmqhm.core.broker.schedule.ScheduleMessageService;
+import org.rocketmqhm.core.broker.processor.EndTransactionProcessor;
+import org.rocketmqhm.core.broker.transaction.TransactionalMessageCheckService;
 import org.rocketmqhm.core.broker.subscription.SubscriptionGroupManager;
 import org.rocketmqhm.core.broker.support.BrokerTagsCodeResolver;
 import org.rocketmqhm.core.broker.support.DelayLevels;
@@ -72,6 +74,7 @@ public final class Broker {
     private PullRequestHoldService holdService;
     private NameServerRegistrar registrar;
     private ScheduleMessageService scheduleService;
+    private TransactionalMessageCheckService transactionCheckService;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
@@ -156,6 +159,14 @@ public final class Broker {
             scheduleService.start();
         }
         register(new DelayOffsetProcessor(delayOffsets), adminPool, RequestCode.GET_ALL_DELAY_OFFSET);
+
+        register(new EndTransactionProcessor(store, topics, rewriter, config.getBrokerRole()), sendPool,
+            RequestCode.END_TRANSACTION);
+        transactionCheckService = new TransactionalMessageCheckService(config, store, offsets, topics, producers,
+            this::sendOneway);
+        if (config.getBrokerRole() != org.rocketmqhm.core.store.config.BrokerRole.SLAVE) {
+            transactionCheckService.start();
+        }
 
         PullMessageProcessor pull = new PullMessageProcessor(config, store, topics, groups, consumers, offsets,
             pullPool);
@@ -248,6 +259,7 @@ public final class Broker {
         holdService.shutdown();
         server.shutdown();
         scheduleService.shutdown();
+        transactionCheckService.shutdown();
         executors.shutdown();
         namesrvClient.shutdown();
         offsets.persist();
