@@ -25,6 +25,7 @@ import org.rocketmqhm.core.broker.registration.NameServerRegistrar;
 import org.rocketmqhm.core.broker.schedule.DelayOffsetTable;
 import org.rocketmqhm.core.broker.schedule.ScheduleMessageService;
 import org.rocketmqhm.core.broker.processor.EndTransactionProcessor;
+import org.rocketmqhm.core.broker.processor.ReplyMessageProcessor;
 import org.rocketmqhm.core.broker.transaction.TransactionalMessageCheckService;
 import org.rocketmqhm.core.broker.subscription.SubscriptionGroupManager;
 import org.rocketmqhm.core.broker.support.BrokerTagsCodeResolver;
@@ -162,6 +163,8 @@ public final class Broker {
 
         register(new EndTransactionProcessor(store, topics, rewriter, config.getBrokerRole()), sendPool,
             RequestCode.END_TRANSACTION);
+        register(new ReplyMessageProcessor(config, store, topics, producers, server::invokeAsync, storeHost),
+            sendPool, RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
         transactionCheckService = new TransactionalMessageCheckService(config, store, offsets, topics, producers,
             this::sendOneway);
         if (config.getBrokerRole() != org.rocketmqhm.core.store.config.BrokerRole.SLAVE) {

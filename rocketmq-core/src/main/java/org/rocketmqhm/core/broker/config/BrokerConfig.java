@@ -113,6 +113,9 @@ public class BrokerConfig {
     /** Whether SQL92 subscriptions are accepted. */
     private boolean enablePropertyFilter = false;
 
+    /** Whether SEND_REPLY_MESSAGE also stores the reply in {@code <cluster>_REPLY_TOPIC}. */
+    private boolean storeReplyMessageEnable = true;
+
     /** Whether consumers may be sent to slaves when they lag. */
     private boolean slaveReadEnable = false;
 
@@ -562,5 +565,13 @@ public class BrokerConfig {
 
     public void setMaxLockLiveTime(long maxLockLiveTime) {
         this.maxLockLiveTime = maxLockLiveTime;
+    }
+
+    public boolean isStoreReplyMessageEnable() {
+        return storeReplyMessageEnable;
+    }
+
+    public void setStoreReplyMessageEnable(boolean storeReplyMessageEnable) {
+        this.storeReplyMessageEnable = storeReplyMessageEnable;
     }
 }
