@@ -20,7 +20,14 @@ import org.rocketmqhm.core.broker.processor.QueueQueryProcessor;
 import org.rocketmqhm.core.broker.processor.SendMessageProcessor;
 import org.rocketmqhm.core.broker.processor.SubscriptionGroupAdminProcessor;
 import org.rocketmqhm.core.broker.processor.TopicAdminProcessor;
+import org.rocketmqhm.core.broker.processor.ConsumerSendMsgBackProcessor;
+import org.rocketmqhm.core.broker.processor.DelayOffsetProcessor;
 import org.rocketmqhm.core.broker.registration.NameServerRegistrar;
+import org.rocketmqhm.core.broker.schedule.DelayOffsetTable;
+import org.rocketmqhm.core.broker.schedule.ScheduleMessageService;
+import org.rocketmqhm.core.broker.processor.EndTransactionProcessor;
+import org.rocketmqhm.core.broker.processor.ReplyMessageProcessor;
+import org.rocketmqhm.core.broker.transaction.TransactionalMessageCheckService;
 import org.rocketmqhm.core.broker.subscription.SubscriptionGroupManager;
 import org.rocketmqhm.core.broker.support.BrokerTagsCodeResolver;
 import org.rocketmqhm.core.broker.support.DelayLevels;
@@ -68,6 +75,8 @@ public final class Broker {
     private TopicConfigManager topics;
     private PullRequestHoldService holdService;
     private NameServerRegistrar registrar;
+    private ScheduleMessageService scheduleService;
+    private TransactionalMessageCheckService transactionCheckService;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
@@ -136,10 +145,32 @@ public final class Broker {
         ExecutorService consumerPool = executors.create("ConsumerManageThread",
             config.getConsumerManageThreadPoolNums(), 100000);
 
+        PutTimeRewriter rewriter = new PutTimeRewriter(delayLevels);
         SendMessageProcessor send = new SendMessageProcessor(config, store, storeConfig.getMaxMessageSize(), topics,
-            groups, new PutTimeRewriter(delayLevels), storeHost);
+            groups, rewriter, storeHost);
         register(send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
             RequestCode.SEND_BATCH_MESSAGE);
+        register(new ConsumerSendMsgBackProcessor(config, store, topics, groups, rewriter), sendPool,
+            RequestCode.CONSUMER_SEND_MSG_BACK);
+
+        DelayOffsetTable delayOffsets = new DelayOffsetTable(configDir);
+        delayOffsets.load();
+        scheduleService = new ScheduleMessageService(store, delayLevels, delayOffsets,
+            storeConfig.getFlushDelayOffsetInterval());
+        if (config.getBrokerRole() != org.rocketmqhm.core.store.config.BrokerRole.SLAVE) {
+            scheduleService.start();
+        }
+        register(new DelayOffsetProcessor(delayOffsets), adminPool, RequestCode.GET_ALL_DELAY_OFFSET);
+
+        register(new EndTransactionProcessor(store, topics, rewriter, config.getBrokerRole()), sendPool,
+            RequestCode.END_TRANSACTION);
+        register(new ReplyMessageProcessor(config, store, topics, producers, server::invokeAsync, storeHost),
+            sendPool, RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
+        transactionCheckService = new TransactionalMessageCheckService(config, store, offsets, topics, producers,
+            this::sendOneway);
+        if (config.getBrokerRole() != org.rocketmqhm.core.store.config.BrokerRole.SLAVE) {
+            transactionCheckService.start();
+        }
 
         PullMessageProcessor pull = new PullMessageProcessor(config, store, topics, groups, consumers, offsets,
             pullPool);
@@ -233,6 +264,8 @@ public final class Broker {
         registrar.unregisterAll();
         holdService.shutdown();
         server.shutdown();
+        scheduleService.shutdown();
+        transactionCheckService.shutdown();
         executors.shutdown();
         namesrvClient.shutdown();
         offsets.persist();

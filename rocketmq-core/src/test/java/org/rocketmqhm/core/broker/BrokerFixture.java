@@ -13,6 +13,8 @@ final class BrokerFixture implements AutoCloseable {
 
     static {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
+        // Apache's client rebalances every 20 s by default; tests create topics on the fly and should not wait.
+        System.setProperty("rocketmq.client.rebalance.waitInterval", "1000");
     }
 
     final NameServer nameServer;

@@ -58,4 +58,16 @@ public final class ProducerRegistry {
         Map<Channel, ClientChannel> members = groups.get(group);
         return members == null ? List.of() : new ArrayList<>(members.values());
     }
+
+    /** @return a live channel of a producer with that client id (any group), or null */
+    public Channel findChannel(String clientId) {
+        for (Map<Channel, ClientChannel> members : groups.values()) {
+            for (ClientChannel c : members.values()) {
+                if (c.clientId().equals(clientId) && c.channel().isActive()) {
+                    return c.channel();
+                }
+            }
+        }
+        return null;
+    }
 }

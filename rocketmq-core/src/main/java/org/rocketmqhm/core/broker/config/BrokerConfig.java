@@ -114,6 +114,9 @@ public class BrokerConfig {
     /** Whether SQL92 subscriptions are accepted. */
     private boolean enablePropertyFilter = false;
 
+    /** Whether SEND_REPLY_MESSAGE also stores the reply in {@code <cluster>_REPLY_TOPIC}. */
+    private boolean storeReplyMessageEnable = true;
+
     /** Whether consumers may be sent to slaves when they lag. */
     private boolean slaveReadEnable = false;
 
@@ -572,5 +575,13 @@ public class BrokerConfig {
 
     public void setDefaultQueryMaxNum(int defaultQueryMaxNum) {
         this.defaultQueryMaxNum = defaultQueryMaxNum;
+    }
+
+    public boolean isStoreReplyMessageEnable() {
+        return storeReplyMessageEnable;
+    }
+
+    public void setStoreReplyMessageEnable(boolean storeReplyMessageEnable) {
+        this.storeReplyMessageEnable = storeReplyMessageEnable;
     }
 }

@@ -34,6 +34,8 @@ import org.rocketmqhm.core.remoting.RequestProcessor;
  */
 public final class ClientManageProcessor implements RequestProcessor {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClientManageProcessor.class);
+
     private final BrokerConfig config;
     private final ConsumerRegistry consumers;
     private final ProducerRegistry producers;
@@ -76,6 +78,7 @@ public final class ClientManageProcessor implements RequestProcessor {
                             group.getRetryQueueNums(), PermName.PERM_READ | PermName.PERM_WRITE);
                     }
                 }
+                checkPropertyFilters(data.clientID(), consumer);
                 consumers.register(client, consumer, notify);
             }
         }
@@ -85,6 +88,34 @@ public final class ClientManageProcessor implements RequestProcessor {
             }
         }
         return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    /**
+     * Compiles the SQL92 subscriptions of a heartbeat (cached for the pull path). An expression that does not
+     * compile, or any SQL92 subscription while {@code enablePropertyFilter=false}, is logged; the pull path then
+     * answers SUBSCRIPTION_PARSE_FAILED / SYSTEM_ERROR for it, as CHECK_CLIENT_CONFIG did at consumer start.
+     */
+    private void checkPropertyFilters(String clientId, ConsumerData consumer) {
+        if (consumer.subscriptionDataSet() == null) {
+            return;
+        }
+        for (SubscriptionData sub : consumer.subscriptionDataSet()) {
+            if (sub == null || ExpressionType.isTag(sub.expressionType())) {
+                continue;
+            }
+            if (!config.isEnablePropertyFilter()) {
+                log.warn("client {} of group {} subscribes {} by {} but enablePropertyFilter=false", clientId,
+                    consumer.groupName(), sub.topic(), sub.expressionType());
+                continue;
+            }
+            try {
+                SubscriptionFilters.of(sub.expressionType(), sub.subString(), sub.codeSet());
+            } catch (FilterException e) {
+                log.warn("client {} of group {}: subscription of {} refused, {} expression '{}' does not compile: {}",
+                    clientId, consumer.groupName(), sub.topic(), sub.expressionType(), sub.subString(),
+                    e.getMessage());
+            }
+        }
     }
 
     private RemotingCommand unregister(RemotingContext context, RemotingCommand request)

@@ -113,7 +113,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         msg.setBornHost((InetSocketAddress) context.remoteSocketAddress());
         msg.setStoreHost(storeHost);
         msg.setReconsumeTimes(header.reconsumeTimes() == null ? 0 : header.reconsumeTimes());
-        handleRetryAndDlq(header, msg);
+        handleRetryAndDlq(header, msg, request.getVersion());
         int reportedQueueId = msg.getQueueId();
         decorate(properties);
         if (PutTimeRewriter.isPrepared(msg.getSysFlag())) {
@@ -137,6 +137,10 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (SystemTopics.isRetryTopic(header.topic())) {
             throw new RemotingCommandException(ResponseCode.MESSAGE_ILLEGAL,
                 "batch request does not support retry group " + header.topic());
+        }
+        if (MessageSysFlag.getTransactionValue(header.sysFlag()) != MessageSysFlag.TRANSACTION_NOT_TYPE) {
+            throw new RemotingCommandException(ResponseCode.MESSAGE_ILLEGAL,
+                "batch messages do not support transactions (sysFlag " + header.sysFlag() + ")");
         }
         TopicConfig topic = resolveTopic(header, true);
         int queueId = chooseQueue(header, topic, context);
@@ -163,6 +167,10 @@ public final class SendMessageProcessor implements RequestProcessor {
             if (element.getDelayTimeLevel() > 0) {
                 throw new RemotingCommandException(ResponseCode.MESSAGE_ILLEGAL,
                     "batch messages do not support delay levels");
+            }
+            if (Boolean.parseBoolean(element.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED))) {
+                throw new RemotingCommandException(ResponseCode.MESSAGE_ILLEGAL,
+                    "batch messages do not support transactions");
             }
             StoreMessage msg = new StoreMessage();
             msg.setTopic(header.topic());
@@ -258,7 +266,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     /** Sends a retry-topic message past its max reconsume times to the group's DLQ topic. */
-    private void handleRetryAndDlq(SendMessageRequestHeader header, StoreMessage msg)
+    private void handleRetryAndDlq(SendMessageRequestHeader header, StoreMessage msg, int version)
         throws RemotingCommandException {
         if (!SystemTopics.isRetryTopic(header.topic())) {
             return;
@@ -269,7 +277,8 @@ public final class SendMessageProcessor implements RequestProcessor {
             throw new RemotingCommandException(ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
                 "subscription group not exist, " + group);
         }
-        int maxReconsumeTimes = header.maxReconsumeTimes() != null ? header.maxReconsumeTimes()
+        int maxReconsumeTimes = header.maxReconsumeTimes() != null
+            && version >= ConsumerSendMsgBackProcessor.MAX_RECONSUME_TIMES_VERSION ? header.maxReconsumeTimes()
             : groupConfig.getRetryMaxTimes();
         int reconsumeTimes = header.reconsumeTimes() == null ? 0 : header.reconsumeTimes();
         if (reconsumeTimes >= maxReconsumeTimes) {
@@ -277,6 +286,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             topics.createIfAbsent(dlq, 1, PermName.PERM_READ | PermName.PERM_WRITE);
             msg.setTopic(dlq);
             msg.setQueueId(0);
+            msg.clearProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
         }
     }
 

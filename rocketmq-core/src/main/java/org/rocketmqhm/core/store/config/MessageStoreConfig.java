@@ -122,6 +122,9 @@ public class MessageStoreConfig {
     /** Delay level table (policy of the broker; kept here for binding). */
     private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
 
+    /** Milliseconds between persists of {@code config/delayOffset.json} (broker schedule service). */
+    private long flushDelayOffsetInterval = 10_000;
+
     /** Accepted for compatibility; ignored. */
     private boolean transientStorePoolEnable = false;
 
@@ -522,5 +525,13 @@ public class MessageStoreConfig {
     /** @return resolved abort file */
     public String abortPath() {
         return abortFile != null ? abortFile : storePathRootDir + File.separator + "abort";
+    }
+
+    public long getFlushDelayOffsetInterval() {
+        return flushDelayOffsetInterval;
+    }
+
+    public void setFlushDelayOffsetInterval(long flushDelayOffsetInterval) {
+        this.flushDelayOffsetInterval = flushDelayOffsetInterval;
     }
 }

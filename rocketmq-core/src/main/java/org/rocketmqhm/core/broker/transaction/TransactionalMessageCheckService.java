@@ -1,0 +1,267 @@
+package org.rocketmqhm.core.broker.transaction;
+
+import io.netty.channel.Channel;
+import org.rocketmqhm.core.broker.client.ClientChannel;
+import org.rocketmqhm.core.broker.client.ProducerRegistry;
+import org.rocketmqhm.core.broker.config.BrokerConfig;
+import org.rocketmqhm.core.broker.offset.ConsumerOffsetManager;
+import org.rocketmqhm.core.broker.topic.TopicConfigManager;
+import org.rocketmqhm.core.common.message.MessageConst;
+import org.rocketmqhm.core.common.message.MessageDecoder;
+import org.rocketmqhm.core.common.message.MessageEncoder;
+import org.rocketmqhm.core.common.message.MessageExt;
+import org.rocketmqhm.core.protocol.PermName;
+import org.rocketmqhm.core.protocol.RequestCode;
+import org.rocketmqhm.core.protocol.SystemTopics;
+import org.rocketmqhm.core.protocol.header.CheckTransactionStateRequestHeader;
+import org.rocketmqhm.core.remoting.RemotingCommand;
+import org.rocketmqhm.core.store.GetMessageResult;
+import org.rocketmqhm.core.store.GetMessageStatus;
+import org.rocketmqhm.core.store.MessageFilter;
+import org.rocketmqhm.core.store.MessageStore;
+import org.rocketmqhm.core.store.PutResult;
+import org.rocketmqhm.core.store.StoreMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * Checks back undecided half messages (section 5.9) every {@code transactionCheckInterval}. One run:
+ * <ol>
+ *   <li>reads the op records of {@code RMQ_SYS_TRANS_OP_HALF_TOPIC} from the op consume offset of group
+ *       {@code CID_RMQ_SYS_TRANS} (half queue offsets already decided);</li>
+ *   <li>walks {@code RMQ_SYS_TRANS_HALF_TOPIC} queue 0 from the group's half consume offset: decided messages are
+ *       skipped; messages checked {@code transactionCheckMax} times go to {@code TRANS_CHECK_MAX_TIME_TOPIC};
+ *       the walk stops at a message stored after the run began or younger (by born time) than
+ *       {@code transactionTimeOut} (or its {@code CHECK_IMMUNITY_TIME_IN_SECONDS}); any other message is
+ *       re-appended with {@code TRANSACTION_CHECK_TIMES + 1} and CHECK_TRANSACTION_STATE is sent oneway to one
+ *       live channel of its {@code PGROUP} producer group with the offsets of the copy;</li>
+ *   <li>commits the new half offset and the op offset (advanced over op records whose half offset is behind the
+ *       new half offset) as consumer offsets, so progress survives a restart.</li>
+ * </ol>
+ * Runs on its own single thread; not re-entrant.
+ *
+ * @since 0.1.0
+ */
+public final class TransactionalMessageCheckService {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionalMessageCheckService.class);
+    private static final String GROUP = SystemTopics.TRANS_SYSTEM_GROUP;
+    private static final int BATCH = 32;
+    private static final int MAX_OPS_PER_RUN = 100_000;
+    private static final long MAX_RUN_MILLIS = 60_000;
+
+    private final BrokerConfig config;
+    private final MessageStore store;
+    private final ConsumerOffsetManager offsets;
+    private final TopicConfigManager topics;
+    private final ProducerRegistry producers;
+    private final BiConsumer<Channel, RemotingCommand> oneway;
+    private ScheduledExecutorService timer;
+
+    public TransactionalMessageCheckService(BrokerConfig config, MessageStore store, ConsumerOffsetManager offsets,
+                                            TopicConfigManager topics, ProducerRegistry producers,
+                                            BiConsumer<Channel, RemotingCommand> oneway) {
+        this.config = config;
+        this.store = store;
+        this.offsets = offsets;
+        this.topics = topics;
+        this.producers = producers;
+        this.oneway = oneway;
+    }
+
+    public synchronized void start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "TransactionalMessageCheckService");
+            t.setDaemon(true);
+            return t;
+        });
+        long interval = config.getTransactionCheckInterval();
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                check();
+            } catch (RuntimeException e) {
+                log.warn("transaction check run failed", e);
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void shutdown() {
+        if (timer != null) {
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One check run (public for tests and manual triggering). */
+    public void check() {
+        String half = SystemTopics.TRANS_HALF_TOPIC;
+        if (topics.get(half) == null) {
+            return;
+        }
+        long runStart = System.currentTimeMillis();
+        long halfOffset = startOffset(half);
+        long opOffset = startOffset(SystemTopics.TRANS_OP_HALF_TOPIC);
+        TreeMap<Long, Long> ops = readOps(opOffset); // op queue offset -> half queue offset
+        java.util.Set<Long> decided = new java.util.HashSet<>(ops.values());
+
+        long offset = halfOffset;
+        long max = store.getMaxOffsetInQueue(half, 0);
+        walk:
+        while (offset < max && System.currentTimeMillis() - runStart < MAX_RUN_MILLIS) {
+            GetMessageResult result = store.getMessage(GROUP, half, 0, offset, BATCH, 0, MessageFilter.ALL);
+            if (result.status() != GetMessageStatus.FOUND) {
+                if (result.nextBeginOffset() > offset) {
+                    offset = result.nextBeginOffset();
+                    continue;
+                }
+                break;
+            }
+            for (int i = 0; i < result.messageCount(); i++) {
+                long queueOffset = result.queueOffsets().get(i);
+                if (decided.contains(queueOffset)) {
+                    offset = queueOffset + 1;
+                    continue;
+                }
+                MessageExt msg = MessageDecoder.decode(result.messages().get(i).duplicate(), true, false);
+                if (msg.getStoreTimestamp() >= runStart) {
+                    break walk;
+                }
+                int checkTimes = HalfMessages.checkTimes(msg);
+                if (checkTimes >= config.getTransactionCheckMax()) {
+                    discard(msg);
+                    offset = queueOffset + 1;
+                    continue;
+                }
+                long age = runStart - msg.getBornTimestamp();
+                if (age < immunityMillis(msg)) {
+                    break walk;
+                }
+                if (!reappendAndCheck(msg, checkTimes + 1)) {
+                    break walk;
+                }
+                offset = queueOffset + 1;
+            }
+        }
+        if (offset != halfOffset) {
+            offsets.commit(GROUP, half, 0, offset);
+        }
+        long newOpOffset = opOffset;
+        for (Map.Entry<Long, Long> op : ops.entrySet()) {
+            if (op.getKey() != newOpOffset || op.getValue() >= offset) {
+                break;
+            }
+            newOpOffset = op.getKey() + 1;
+        }
+        if (newOpOffset != opOffset) {
+            offsets.commit(GROUP, SystemTopics.TRANS_OP_HALF_TOPIC, 0, newOpOffset);
+        }
+    }
+
+    private long startOffset(String topic) {
+        long committed = offsets.query(GROUP, topic, 0);
+        return committed >= 0 ? committed : store.getMinOffsetInQueue(topic, 0);
+    }
+
+    private TreeMap<Long, Long> readOps(long from) {
+        TreeMap<Long, Long> ops = new TreeMap<>();
+        String topic = SystemTopics.TRANS_OP_HALF_TOPIC;
+        long max = store.getMaxOffsetInQueue(topic, 0);
+        long offset = from;
+        while (offset < max && ops.size() < MAX_OPS_PER_RUN) {
+            GetMessageResult result = store.getMessage(GROUP, topic, 0, offset, BATCH, 0, MessageFilter.ALL);
+            if (result.status() != GetMessageStatus.FOUND) {
+                if (result.nextBeginOffset() > offset) {
+                    offset = result.nextBeginOffset();
+                    continue;
+                }
+                break;
+            }
+            for (int i = 0; i < result.messageCount(); i++) {
+                MessageExt op = MessageDecoder.decode(result.messages().get(i).duplicate(), true, false);
+                if (HalfMessages.OP_TAG.equals(op.getTags())) {
+                    try {
+                        ops.put(result.queueOffsets().get(i),
+                            Long.parseLong(new String(op.getBody(), StandardCharsets.UTF_8).trim()));
+                    } catch (NumberFormatException e) {
+                        log.warn("ignoring malformed op record at {}", result.queueOffsets().get(i));
+                    }
+                }
+            }
+            offset = result.nextBeginOffset();
+        }
+        return ops;
+    }
+
+    private long immunityMillis(MessageExt msg) {
+        String v = msg.getProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS);
+        if (v != null) {
+            try {
+                return Math.max(config.getTransactionTimeOut(), Long.parseLong(v.trim()) * 1000);
+            } catch (NumberFormatException ignored) {
+                // fall through
+            }
+        }
+        return config.getTransactionTimeOut();
+    }
+
+    private void discard(MessageExt msg) {
+        topics.createIfAbsent(SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, 1, PermName.PERM_READ | PermName.PERM_WRITE);
+        PutResult put = store.putMessage(HalfMessages.discarded(msg)).join();
+        log.info("transactional message {} checked {} times, discarded to {}: {}", msg.getUniqKey(),
+            HalfMessages.checkTimes(msg), SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, put.status());
+    }
+
+    /** @return false when the copy could not be stored (the run stops and retries next time) */
+    private boolean reappendAndCheck(MessageExt msg, int checkTimes) {
+        StoreMessage copy = HalfMessages.reappended(msg, checkTimes);
+        PutResult put = store.putMessage(copy).join();
+        if (!put.isOk()) {
+            log.warn("re-append of half message {} failed: {}", msg.getUniqKey(), put.status());
+            return false;
+        }
+        copy.setCommitLogOffset(put.physicalOffsets()[0]);
+        copy.setQueueOffset(put.logicsOffset());
+        copy.setStoreTimestamp(put.storeTimestamp());
+        copy.setMsgId(put.msgId(0));
+        String group = msg.getProperty(MessageConst.PROPERTY_PRODUCER_GROUP);
+        List<ClientChannel> live = new ArrayList<>();
+        if (group != null) {
+            for (ClientChannel c : producers.members(group)) {
+                if (c.channel().isActive()) {
+                    live.add(c);
+                }
+            }
+        }
+        if (live.isEmpty()) {
+            log.debug("no live producer of group {} to check {}", group, msg.getUniqKey());
+            return true;
+        }
+        Channel channel = live.get(ThreadLocalRandom.current().nextInt(live.size())).channel();
+        String uniq = msg.getUniqKey();
+        RemotingCommand request = RemotingCommand.request(RequestCode.CHECK_TRANSACTION_STATE,
+            new CheckTransactionStateRequestHeader(put.logicsOffset(), put.physicalOffsets()[0], uniq, uniq,
+                put.msgId(0), null));
+        ByteBuffer body = MessageEncoder.encode(HalfMessages.checkView(copy));
+        byte[] bytes = new byte[body.remaining()];
+        body.get(bytes);
+        request.setBody(bytes);
+        oneway.accept(channel, request);
+        return true;
+    }
+}
