@@ -141,6 +141,7 @@ class LitePullAndAdminIntegrationTests extends BrokerTestBase {
         try {
             String topic = unique("KeyTopic");
             producer.send(new Message(topic, "T", "order-77", "keyed".getBytes(StandardCharsets.UTF_8)));
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> admin.topicRoute(topic) != null);
             List<MessageExt> found;
             try {
                 found = admin.queryMessageByKey(topic, "order-77", 32, 0, Long.MAX_VALUE);

@@ -168,12 +168,20 @@ public class PushConsumer extends ClientConfig {
         scheduler.execute(this::rebalanceUntilComplete);
     }
 
-    /** Rebalances now; while some topic has no route yet (e.g. a just-created retry topic), again after 1 s. */
+    /**
+     * Rebalances now; while some topic has no route or no known members yet (e.g. a just-created retry topic),
+     * heartbeats again and retries after 1 s, for at most a minute after start.
+     */
     private void rebalanceUntilComplete() {
         if (instance == null) {
             return;
         }
         if (!loop.rebalance() && System.currentTimeMillis() - startedAt < 60_000) {
+            // the route may have been unknown at the first heartbeat, so the brokers may not know the group yet
+            ClientInstance current = instance;
+            if (current != null) {
+                current.sendHeartbeat();
+            }
             scheduler.schedule(this::rebalanceUntilComplete, 1, TimeUnit.SECONDS);
         }
     }

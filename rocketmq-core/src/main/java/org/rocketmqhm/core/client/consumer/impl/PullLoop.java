@@ -88,9 +88,11 @@ public final class PullLoop {
                 continue;
             }
             if (owned == null) {
+                log.debug("rebalance of {}: route or group members unknown yet", topic);
                 complete = false;
                 continue;
             }
+            log.debug("rebalance of {}: owning {}", topic, owned);
             update(topic, owned);
         }
         return complete;
