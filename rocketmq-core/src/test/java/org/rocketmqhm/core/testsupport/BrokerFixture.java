@@ -11,6 +11,16 @@ public interface BrokerFixture extends AutoCloseable {
 
     String clusterName();
 
+    /** Stops and starts the broker on the same address, keeping its store; not every fixture supports it. */
+    default void restartBroker() {
+        throw new UnsupportedOperationException("this fixture cannot restart its broker");
+    }
+
+    /** @return true for our broker, false for Apache's */
+    default boolean isOurs() {
+        return false;
+    }
+
     @Override
     void close();
 }

@@ -1,0 +1,350 @@
+package org.rocketmqhm.core.client.consumer;
+
+import org.rocketmqhm.core.client.ClientConfig;
+import org.rocketmqhm.core.client.ClientInstance;
+import org.rocketmqhm.core.client.consumer.impl.ConcurrentConsumeService;
+import org.rocketmqhm.core.client.consumer.impl.ConsumeService;
+import org.rocketmqhm.core.client.consumer.impl.ConsumerBrokerApi;
+import org.rocketmqhm.core.client.consumer.impl.LocalOffsetStore;
+import org.rocketmqhm.core.client.consumer.impl.OffsetStore;
+import org.rocketmqhm.core.client.consumer.impl.OrderlyConsumeService;
+import org.rocketmqhm.core.client.consumer.impl.PullLoop;
+import org.rocketmqhm.core.client.consumer.impl.RemoteOffsetStore;
+import org.rocketmqhm.core.client.consumer.impl.RetrySender;
+import org.rocketmqhm.core.client.impl.ConsumerMember;
+import org.rocketmqhm.core.common.message.MessageExt;
+import org.rocketmqhm.core.protocol.ConsumeFromWhere;
+import org.rocketmqhm.core.protocol.ConsumeType;
+import org.rocketmqhm.core.protocol.MessageModel;
+import org.rocketmqhm.core.protocol.SystemTopics;
+import org.rocketmqhm.core.protocol.body.ConsumerData;
+import org.rocketmqhm.core.protocol.body.MessageQueue;
+import org.rocketmqhm.core.protocol.body.SubscriptionData;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A push consumer: the client pulls with long polling and calls a {@link MessageListenerConcurrently} or
+ * {@link MessageListenerOrderly}. Clustering (default) shares the group's queues among its members (averaging
+ * rebalance every 20 s and on NOTIFY_CONSUMER_IDS_CHANGED), keeps offsets on the brokers, and subscribes
+ * {@code %RETRY%group} automatically; broadcasting gives every member all queues and keeps offsets in a local file.
+ * Configure, {@link #subscribe}, register one listener, then {@link #start()}. Thread-safe after start.
+ *
+ * <pre>{@code
+ * PushConsumer consumer = new PushConsumer("order-consumers");
+ * consumer.setNamesrvAddr("127.0.0.1:9876");
+ * consumer.subscribe("orders", MessageSelector.byTag("created || paid"));
+ * consumer.registerMessageListener((MessageListenerConcurrently) (msgs, queue) -> ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
+ * consumer.start();
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public class PushConsumer extends ClientConfig {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final String consumerGroup;
+    private final Map<String, SubscriptionData> subscriptions = new ConcurrentHashMap<>();
+    private MessageModel messageModel = MessageModel.CLUSTERING;
+    private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
+    private long consumeTimestamp = System.currentTimeMillis() - 30 * 60_000L;
+    private int consumeThreadMin = 20;
+    private int consumeThreadMax = 20;
+    private int consumeMessageBatchMaxSize = 1;
+    private int pullBatchSize = 32;
+    private int pullThresholdForQueue = 1000;
+    private long pullThresholdSizeForQueue = 100L * 1024 * 1024;
+    private int maxReconsumeTimes = -1;
+    private long suspendCurrentQueueTimeMillis = 1000;
+    private long lockIntervalMillis = 20_000;
+    private Path offsetStoreDir;
+    private Object listener;
+
+    private volatile ClientInstance instance;
+    private ScheduledExecutorService scheduler;
+    private PullLoop loop;
+    private ConsumeService consumeService;
+    private RetrySender retrySender;
+    private volatile long startedAt;
+
+    public PushConsumer(String consumerGroup) {
+        this.consumerGroup = Objects.requireNonNull(consumerGroup);
+    }
+
+    public PushConsumer(String consumerGroup, ClientConfig config) {
+        this(consumerGroup);
+        config.copyTo(this);
+    }
+
+    public String getConsumerGroup() {
+        return consumerGroup;
+    }
+
+    /** Subscribes a topic by tag expression ({@code "*"}, {@code "A || B"}). */
+    public void subscribe(String topic, String tagExpression) {
+        subscribe(topic, MessageSelector.byTag(tagExpression));
+    }
+
+    public void subscribe(String topic, MessageSelector selector) {
+        SystemTopics.validateTopicName(topic);
+        subscriptions.put(topic, SubscriptionData.of(topic, selector.expression(), selector.expressionType()));
+        if (instance != null) {
+            instance.sendHeartbeat();
+            loop.rebalance();
+        }
+    }
+
+    public void unsubscribe(String topic) {
+        subscriptions.remove(topic);
+    }
+
+    public void registerMessageListener(MessageListenerConcurrently listener) {
+        this.listener = Objects.requireNonNull(listener);
+    }
+
+    public void registerMessageListener(MessageListenerOrderly listener) {
+        this.listener = Objects.requireNonNull(listener);
+    }
+
+    /** Connects, heartbeats, rebalances and starts pulling. */
+    public synchronized void start() {
+        if (instance != null) {
+            return;
+        }
+        if (listener == null) {
+            throw new IllegalStateException("register a message listener before start()");
+        }
+        if (messageModel == MessageModel.CLUSTERING) {
+            String retry = SystemTopics.retryTopic(consumerGroup);
+            subscriptions.putIfAbsent(retry, SubscriptionData.of(retry, "*", null));
+        }
+        scheduler = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "rocketmq-push-" + consumerGroup + "-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        ClientInstance obtained = ClientInstance.obtain(this);
+        ConsumerBrokerApi api = new ConsumerBrokerApi(obtained, consumerGroup);
+        OffsetStore offsets = messageModel == MessageModel.BROADCASTING
+            ? new LocalOffsetStore(offsetStoreDir != null ? offsetStoreDir
+                : Path.of(System.getProperty("user.home"), ".rocketmq_offsets", clientId(), consumerGroup))
+            : new RemoteOffsetStore(api);
+        boolean orderly = listener instanceof MessageListenerOrderly;
+        retrySender = new RetrySender(api, consumerGroup, this);
+        int threads = Math.max(consumeThreadMin, 1);
+        consumeService = orderly
+            ? new OrderlyConsumeService((MessageListenerOrderly) listener, offsets, retrySender, messageModel, threads,
+                consumeMessageBatchMaxSize, maxReconsumeTimes, suspendCurrentQueueTimeMillis, scheduler)
+            : new ConcurrentConsumeService((MessageListenerConcurrently) listener, offsets, retrySender, messageModel,
+                threads, consumeMessageBatchMaxSize, maxReconsumeTimes < 0 ? 16 : maxReconsumeTimes, scheduler);
+        loop = new PullLoop(new PullLoop.Settings(consumerGroup, messageModel, orderly, consumeFromWhere,
+            consumeTimestamp, pullBatchSize, pullThresholdForQueue, pullThresholdSizeForQueue), api, offsets, scheduler,
+            subscriptions);
+        loop.setConsumeService(consumeService);
+        try {
+            obtained.registerConsumer(member());
+        } catch (RuntimeException e) {
+            obtained.release();
+            scheduler.shutdownNow();
+            throw e;
+        }
+        instance = obtained;
+        startedAt = System.currentTimeMillis();
+        if (orderly && messageModel == MessageModel.CLUSTERING) {
+            scheduler.scheduleWithFixedDelay(loop::relockAll, lockIntervalMillis, lockIntervalMillis,
+                TimeUnit.MILLISECONDS);
+        }
+        scheduler.execute(this::rebalanceUntilComplete);
+    }
+
+    /**
+     * Rebalances now; while some topic has no route or no known members yet (e.g. a just-created retry topic),
+     * heartbeats again and retries after 1 s, for at most a minute after start.
+     */
+    private void rebalanceUntilComplete() {
+        if (instance == null) {
+            return;
+        }
+        if (!loop.rebalance() && System.currentTimeMillis() - startedAt < 60_000) {
+            // the route may have been unknown at the first heartbeat, so the brokers may not know the group yet
+            ClientInstance current = instance;
+            if (current != null) {
+                current.sendHeartbeat();
+            }
+            scheduler.schedule(this::rebalanceUntilComplete, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private ConsumerMember member() {
+        return new ConsumerMember() {
+            @Override
+            public String consumerGroup() {
+                return consumerGroup;
+            }
+
+            @Override
+            public ConsumerData consumerData() {
+                return new ConsumerData(consumerGroup, ConsumeType.CONSUME_PASSIVELY, messageModel, consumeFromWhere,
+                    new LinkedHashSet<>(subscriptions.values()), false);
+            }
+
+            @Override
+            public Set<String> subscribedTopics() {
+                return Set.copyOf(subscriptions.keySet());
+            }
+
+            @Override
+            public void rebalance() {
+                loop.rebalance();
+            }
+
+            @Override
+            public void persistOffsets() {
+                loop.persistOffsets(false);
+            }
+
+            @Override
+            public boolean consumeDirectly(MessageExt message) {
+                MessageQueue queue = new MessageQueue(message.getTopic(), "", message.getQueueId());
+                if (listener instanceof MessageListenerConcurrently l) {
+                    return l.consume(List.of(message), queue) == ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+                }
+                return ((MessageListenerOrderly) listener).consume(List.of(message), queue) == ConsumeOrderlyStatus.SUCCESS;
+            }
+        };
+    }
+
+    /** Stops pulling, waits up to 5 s for in-flight listener calls, commits offsets, unlocks and unregisters. */
+    public synchronized void shutdown() {
+        if (instance == null) {
+            return;
+        }
+        ClientInstance current = instance;
+        instance = null;
+        loop.shutdown();
+        consumeService.shutdown();
+        loop.persistOffsets(true);
+        current.unregisterConsumer(consumerGroup);
+        current.release();
+        retrySender.shutdown();
+        scheduler.shutdownNow();
+    }
+
+    /** @return the queues this consumer owns now (tests, diagnostics) */
+    public Set<MessageQueue> assignedQueues() {
+        return loop == null ? Set.of() : loop.assignedQueues();
+    }
+
+    // ---- settings
+
+    public MessageModel getMessageModel() {
+        return messageModel;
+    }
+
+    public void setMessageModel(MessageModel messageModel) {
+        this.messageModel = messageModel;
+    }
+
+    public ConsumeFromWhere getConsumeFromWhere() {
+        return consumeFromWhere;
+    }
+
+    public void setConsumeFromWhere(ConsumeFromWhere consumeFromWhere) {
+        this.consumeFromWhere = consumeFromWhere;
+    }
+
+    public long getConsumeTimestamp() {
+        return consumeTimestamp;
+    }
+
+    /** @param consumeTimestamp epoch millis used with {@code CONSUME_FROM_TIMESTAMP} (default: 30 min ago) */
+    public void setConsumeTimestamp(long consumeTimestamp) {
+        this.consumeTimestamp = consumeTimestamp;
+    }
+
+    public int getConsumeThreadMin() {
+        return consumeThreadMin;
+    }
+
+    public void setConsumeThreadMin(int consumeThreadMin) {
+        this.consumeThreadMin = consumeThreadMin;
+    }
+
+    public int getConsumeThreadMax() {
+        return consumeThreadMax;
+    }
+
+    /** Kept for Apache parity; the pool is fixed at {@code consumeThreadMin} threads (unbounded task queue). */
+    public void setConsumeThreadMax(int consumeThreadMax) {
+        this.consumeThreadMax = consumeThreadMax;
+    }
+
+    public int getConsumeMessageBatchMaxSize() {
+        return consumeMessageBatchMaxSize;
+    }
+
+    public void setConsumeMessageBatchMaxSize(int size) {
+        this.consumeMessageBatchMaxSize = size;
+    }
+
+    public int getPullBatchSize() {
+        return pullBatchSize;
+    }
+
+    public void setPullBatchSize(int pullBatchSize) {
+        this.pullBatchSize = pullBatchSize;
+    }
+
+    public int getPullThresholdForQueue() {
+        return pullThresholdForQueue;
+    }
+
+    public void setPullThresholdForQueue(int messages) {
+        this.pullThresholdForQueue = messages;
+    }
+
+    public long getPullThresholdSizeForQueue() {
+        return pullThresholdSizeForQueue;
+    }
+
+    public void setPullThresholdSizeForQueue(long bytes) {
+        this.pullThresholdSizeForQueue = bytes;
+    }
+
+    public int getMaxReconsumeTimes() {
+        return maxReconsumeTimes;
+    }
+
+    /** @param times -1 means 16 (concurrent) or unbounded local retries (orderly) */
+    public void setMaxReconsumeTimes(int times) {
+        this.maxReconsumeTimes = times;
+    }
+
+    public long getSuspendCurrentQueueTimeMillis() {
+        return suspendCurrentQueueTimeMillis;
+    }
+
+    public void setSuspendCurrentQueueTimeMillis(long millis) {
+        this.suspendCurrentQueueTimeMillis = millis;
+    }
+
+    public Path getOffsetStoreDir() {
+        return offsetStoreDir;
+    }
+
+    /** @param dir broadcasting offsets folder (default {@code ~/.rocketmq_offsets/<clientId>/<group>}) */
+    public void setOffsetStoreDir(Path dir) {
+        this.offsetStoreDir = dir;
+    }
+}

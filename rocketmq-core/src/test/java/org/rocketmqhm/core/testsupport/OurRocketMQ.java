@@ -1,0 +1,86 @@
+package org.rocketmqhm.core.testsupport;
+
+import org.rocketmqhm.core.broker.Broker;
+import org.rocketmqhm.core.broker.config.BrokerConfig;
+import org.rocketmqhm.core.namesrv.NameServer;
+import org.rocketmqhm.core.namesrv.NamesrvConfig;
+import org.rocketmqhm.core.store.config.MessageStoreConfig;
+
+import java.nio.file.Path;
+
+/**
+ * Our name server and broker, in-process on ephemeral ports over a temporary store. A restart reuses the broker's
+ * first port so clients see the same address.
+ */
+public final class OurRocketMQ implements BrokerFixture {
+
+    private final NameServer nameServer;
+    private final Path dir;
+    private volatile Broker broker;
+    private int port;
+
+    private OurRocketMQ(Path dir) {
+        this.dir = dir;
+        NamesrvConfig namesrvConfig = new NamesrvConfig();
+        namesrvConfig.setListenPort(0);
+        namesrvConfig.setKvConfigPath(dir.resolve("namesrv-kv.json").toString());
+        nameServer = new NameServer(namesrvConfig);
+        nameServer.start();
+    }
+
+    public static OurRocketMQ start(Path dir) {
+        OurRocketMQ fixture = new OurRocketMQ(dir);
+        fixture.startBroker(0);
+        return fixture;
+    }
+
+    private void startBroker(int listenPort) {
+        BrokerConfig config = new BrokerConfig();
+        config.setBrokerName("broker-a");
+        config.setBrokerIP1("127.0.0.1");
+        config.setBrokerIP2("127.0.0.1");
+        config.setListenPort(listenPort);
+        config.setNamesrvAddr(nameServerAddress());
+        config.setEnablePropertyFilter(true);
+        config.setPullMessageThreadPoolNums(4);
+        MessageStoreConfig store = new MessageStoreConfig();
+        store.setStorePathRootDir(dir.resolve("store").toString());
+        store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
+        store.setMappedFileSizeConsumeQueue(3000 * 20);
+        broker = new Broker(config, store);
+        broker.start();
+        port = broker.listenPort();
+    }
+
+    @Override
+    public void restartBroker() {
+        broker.shutdown();
+        startBroker(port);
+    }
+
+    @Override
+    public boolean isOurs() {
+        return true;
+    }
+
+    @Override
+    public String nameServerAddress() {
+        return "127.0.0.1:" + nameServer.listenPort();
+    }
+
+    @Override
+    public String brokerAddress() {
+        return broker.address();
+    }
+
+    @Override
+    public String clusterName() {
+        return broker.config().getBrokerClusterName();
+    }
+
+    @Override
+    public void close() {
+        broker.shutdown();
+        nameServer.shutdown();
+    }
+}
