@@ -1,6 +1,8 @@
 package org.rocketmqhm.spring.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rocketmqhm.core.client.producer.Producer;
+import org.rocketmqhm.spring.core.RocketMQTemplate;
 import org.rocketmqhm.spring.support.RocketMQMessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,6 +14,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of Rocketmq-Hm for Spring Boot, active when {@code rocketmq.name-server} is set: the message
@@ -21,9 +24,35 @@ import org.springframework.context.annotation.Configuration;
  * @since 0.1.0
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
+@ConditionalOnClass(Producer.class)
 @ConditionalOnProperty(prefix = "rocketmq", name = "name-server")
 @EnableConfigurationProperties(RocketMQProperties.class)
 public final class RocketMQAutoConfiguration {
+
+    /** Bean name of the default template; {@code @RocketMQTransactionListener} binds to it by default. */
+    public static final String ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME = "rocketMQTemplate";
+
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnMissingBean(Producer.class)
+    Producer rocketMQProducer(RocketMQProperties properties, Environment environment,
+                              ObjectProvider<RocketMQProducerCustomizer> customizers) {
+        RocketMQProperties.Producer settings = properties.getProducer();
+        String group = ProducerFactory.resolveGroup(settings.getGroup(), environment.getProperty("spring.application.name"));
+        Producer producer = ProducerFactory.create(properties.getNameServer(), group, settings);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(producer));
+        return producer;
+    }
+
+    @Bean(name = ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME)
+    @ConditionalOnMissingBean(name = ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME)
+    RocketMQTemplate rocketMQTemplate(Producer producer, RocketMQMessageConverter converter,
+                                      RocketMQProperties properties) {
+        RocketMQTemplate template = new RocketMQTemplate();
+        template.setProducer(producer);
+        template.setConverter(converter);
+        template.setNamespace(properties.getProducer().getNamespace());
+        return template;
+    }
 
     /** Converter built on the application's {@code ObjectMapper} when there is one. */
     @Configuration(proxyBeanMethods = false)
