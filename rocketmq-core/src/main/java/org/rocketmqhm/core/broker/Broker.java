@@ -1,0 +1,261 @@
+package org.rocketmqhm.core.broker;
+
+import io.netty.channel.Channel;
+import org.rocketmqhm.core.broker.client.ConsumerIdsChangeNotifier;
+import org.rocketmqhm.core.broker.client.ConsumerRegistry;
+import org.rocketmqhm.core.broker.client.ProducerRegistry;
+import org.rocketmqhm.core.broker.client.QueueLockManager;
+import org.rocketmqhm.core.broker.config.BrokerConfig;
+import org.rocketmqhm.core.broker.longpolling.PullRequestHoldService;
+import org.rocketmqhm.core.broker.offset.ConsumerOffsetManager;
+import org.rocketmqhm.core.broker.processor.BrokerAdminProcessor;
+import org.rocketmqhm.core.broker.processor.ClientManageProcessor;
+import org.rocketmqhm.core.broker.processor.ConsumerAdminProcessor;
+import org.rocketmqhm.core.broker.processor.ConsumerManageProcessor;
+import org.rocketmqhm.core.broker.processor.PullMessageProcessor;
+import org.rocketmqhm.core.broker.processor.PutTimeRewriter;
+import org.rocketmqhm.core.broker.processor.QueueLockProcessor;
+import org.rocketmqhm.core.broker.processor.QueueQueryProcessor;
+import org.rocketmqhm.core.broker.processor.SendMessageProcessor;
+import org.rocketmqhm.core.broker.processor.SubscriptionGroupAdminProcessor;
+import org.rocketmqhm.core.broker.processor.TopicAdminProcessor;
+import org.rocketmqhm.core.broker.registration.NameServerRegistrar;
+import org.rocketmqhm.core.broker.subscription.SubscriptionGroupManager;
+import org.rocketmqhm.core.broker.support.BrokerTagsCodeResolver;
+import org.rocketmqhm.core.broker.support.DelayLevels;
+import org.rocketmqhm.core.broker.topic.TopicConfigManager;
+import org.rocketmqhm.core.protocol.RequestCode;
+import org.rocketmqhm.core.remoting.ChannelEventListener;
+import org.rocketmqhm.core.remoting.RemotingCommand;
+import org.rocketmqhm.core.remoting.netty.NettyClientConfig;
+import org.rocketmqhm.core.remoting.netty.NettyRemotingClient;
+import org.rocketmqhm.core.remoting.netty.NettyRemotingServer;
+import org.rocketmqhm.core.remoting.netty.NettyServerConfig;
+import org.rocketmqhm.core.store.FileMessageStore;
+import org.rocketmqhm.core.store.config.MessageStoreConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A broker's lifecycle: wires the managers, the store and one processor per request family, then serves.
+ * {@link #start()} binds the port, loads {@code config/*.json}, loads and recovers the store, registers processors,
+ * registers with the name servers and logs the address; {@link #shutdown()} stops accepting, unregisters, flushes
+ * consumer offsets and shuts the store down cleanly. Not a service locator: processors receive only their
+ * collaborators. Start and shutdown are synchronized; the rest is thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class Broker {
+
+    private static final Logger log = LoggerFactory.getLogger(Broker.class);
+
+    private final BrokerConfig config;
+    private final MessageStoreConfig storeConfig;
+    private final BrokerExecutors executors = new BrokerExecutors();
+    private NettyRemotingServer server;
+    private NettyRemotingClient namesrvClient;
+    private FileMessageStore store;
+    private ConsumerOffsetManager offsets;
+    private TopicConfigManager topics;
+    private PullRequestHoldService holdService;
+    private NameServerRegistrar registrar;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    public Broker(BrokerConfig config, MessageStoreConfig storeConfig) {
+        this.config = config;
+        this.storeConfig = storeConfig;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @throws IllegalArgumentException when the settings are invalid (naming the key)
+     * @throws IllegalStateException when the port is taken or the store cannot be loaded
+     */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        config.validate();
+        DelayLevels delayLevels = DelayLevels.parse(storeConfig.getMessageDelayLevel());
+        NettyServerConfig serverConfig = new NettyServerConfig();
+        serverConfig.setListenPort(config.getListenPort());
+        server = new NettyRemotingServer("broker", serverConfig);
+        server.start();
+        int port = server.localPort();
+        String brokerAddr = config.getBrokerIP1() + ":" + port;
+        InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), port);
+
+        Path configDir = Path.of(storeConfig.getStorePathRootDir(), "config");
+        topics = new TopicConfigManager(config, configDir);
+        topics.load();
+        SubscriptionGroupManager groups = new SubscriptionGroupManager(config.isAutoCreateSubscriptionGroup(),
+            configDir);
+        groups.load();
+        offsets = new ConsumerOffsetManager(configDir);
+        offsets.load();
+
+        storeConfig.setBrokerRole(config.getBrokerRole());
+        store = new FileMessageStore(storeConfig, storeHost, new BrokerTagsCodeResolver(delayLevels));
+        if (!store.load()) {
+            server.shutdown();
+            throw new IllegalStateException("the message store under " + storeConfig.getStorePathRootDir()
+                + " could not be loaded");
+        }
+        store.start();
+
+        ConsumerRegistry consumers = new ConsumerRegistry(new ConsumerIdsChangeNotifier(this::sendOneway, groups,
+            config.isNotifyConsumerIdsChangedEnable()));
+        ProducerRegistry producers = new ProducerRegistry();
+        server.setChannelEventListener(new ChannelEventListener() {
+            @Override
+            public void onChannelClose(String remoteAddress, Channel channel) {
+                consumers.channelClosed(channel);
+                producers.channelClosed(channel);
+            }
+        });
+
+        ExecutorService sendPool = executors.create("SendMessageThread", config.getSendMessageThreadPoolNums(), 10000);
+        ExecutorService pullPool = executors.create("PullMessageThread", config.getPullMessageThreadPoolNums(),
+            100000);
+        ExecutorService queryPool = executors.create("QueryMessageThread", 8, 20000);
+        ExecutorService adminPool = executors.create("AdminBrokerThread", config.getAdminBrokerThreadPoolNums(),
+            10000);
+        ExecutorService clientPool = executors.create("ClientManageThread", config.getClientManageThreadPoolNums(),
+            50000);
+        ExecutorService consumerPool = executors.create("ConsumerManageThread",
+            config.getConsumerManageThreadPoolNums(), 100000);
+
+        SendMessageProcessor send = new SendMessageProcessor(config, store, storeConfig.getMaxMessageSize(), topics,
+            groups, new PutTimeRewriter(delayLevels), storeHost);
+        register(send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
+            RequestCode.SEND_BATCH_MESSAGE);
+
+        PullMessageProcessor pull = new PullMessageProcessor(config, store, topics, groups, consumers, offsets,
+            pullPool);
+        holdService = new PullRequestHoldService(store::getMaxOffsetInQueue, pull::wake,
+            config.isLongPollingEnable() ? 5000 : config.getShortPollingTimeMills());
+        pull.setHoldService(holdService);
+        if (config.isLongPollingEnable()) {
+            store.addArrivalListener(holdService);
+        }
+        holdService.start();
+        register(pull, pullPool, RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE);
+
+        register(new ConsumerManageProcessor(offsets, consumers, store), consumerPool,
+            RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
+            RequestCode.GET_CONSUMER_LIST_BY_GROUP);
+        register(new ClientManageProcessor(config, consumers, producers, groups, topics), clientPool,
+            RequestCode.HEART_BEAT, RequestCode.UNREGISTER_CLIENT, RequestCode.CHECK_CLIENT_CONFIG);
+        register(new QueueQueryProcessor(store), queryPool, RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET,
+            RequestCode.GET_EARLIEST_MSG_STORETIME, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+            RequestCode.VIEW_MESSAGE_BY_ID);
+        register(new QueueLockProcessor(new QueueLockManager(config.getMaxLockLiveTime())), adminPool,
+            RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
+        register(new TopicAdminProcessor(config, topics, offsets, store), adminPool,
+            RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
+            RequestCode.DELETE_TOPIC_IN_BROKER);
+        register(new ConsumerAdminProcessor(config.getBrokerName(), consumers, producers, offsets, topics, store),
+            adminPool, RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
+            RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
+            RequestCode.GET_ALL_CONSUMER_OFFSET);
+        register(new SubscriptionGroupAdminProcessor(groups, offsets), adminPool,
+            RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
+            RequestCode.DELETE_SUBSCRIPTIONGROUP);
+        register(new BrokerAdminProcessor(config, storeConfig, store, topics), adminPool,
+            RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
+
+        namesrvClient = new NettyRemotingClient(new NettyClientConfig());
+        registrar = new NameServerRegistrar(config, topics, namesrvClient, brokerAddr,
+            config.getBrokerIP2() + ":" + (port + 1));
+        topics.addChangeListener(changed -> registrar.registerAll());
+
+        scheduler = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "BrokerScheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(() -> safely("register broker", registrar::registerAll),
+            config.getRegisterNameServerPeriod(), config.getRegisterNameServerPeriod(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> safely("persist consumer offsets", offsets::persist),
+            config.getFlushConsumerOffsetInterval(), config.getFlushConsumerOffsetInterval(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> safely("expire clients", () -> {
+            consumers.expire(config.getChannelExpiredTimeout());
+            producers.expire(config.getChannelExpiredTimeout());
+        }), 10, 10, TimeUnit.SECONDS);
+
+        registrar.registerAll().orTimeout(config.getRegisterBrokerTimeoutMills(), TimeUnit.MILLISECONDS)
+            .exceptionally(e -> null).join();
+        running = true;
+        log.info("broker {} of cluster {} started at {} (name servers: {})", config.getBrokerName(),
+            config.getBrokerClusterName(), brokerAddr, config.namesrvAddressList());
+    }
+
+    private void register(org.rocketmqhm.core.remoting.RequestProcessor processor, Executor executor, int... codes) {
+        for (int code : codes) {
+            server.registerProcessor(code, processor, executor);
+        }
+    }
+
+    private void sendOneway(Channel channel, RemotingCommand request) {
+        if (channel.isActive()) {
+            server.invokeOneway(channel, request);
+        }
+    }
+
+    private static void safely(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.warn("{} failed", what, e);
+        }
+    }
+
+    /** Stops accepting, unregisters from the name servers, flushes offsets and closes the store. */
+    public synchronized void shutdown() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        scheduler.shutdownNow();
+        registrar.unregisterAll();
+        holdService.shutdown();
+        server.shutdown();
+        executors.shutdown();
+        namesrvClient.shutdown();
+        offsets.persist();
+        store.shutdown();
+        log.info("broker {} stopped", config.getBrokerName());
+    }
+
+    /** @return the bound port (useful when configured with 0) */
+    public int listenPort() {
+        return server.localPort();
+    }
+
+    /** @return {@code brokerIP1:port} */
+    public String address() {
+        return config.getBrokerIP1() + ":" + listenPort();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public BrokerConfig config() {
+        return config;
+    }
+
+    public MessageStoreConfig storeConfig() {
+        return storeConfig;
+    }
+}

@@ -1,0 +1,137 @@
+package org.rocketmqhm.core.broker.processor;
+
+import org.rocketmqhm.core.broker.config.BrokerConfig;
+import org.rocketmqhm.core.broker.config.ConfigBinder;
+import org.rocketmqhm.core.broker.topic.TopicConfigManager;
+import org.rocketmqhm.core.protocol.RemotingJson;
+import org.rocketmqhm.core.protocol.RequestCode;
+import org.rocketmqhm.core.protocol.ResponseCode;
+import org.rocketmqhm.core.protocol.body.KVTable;
+import org.rocketmqhm.core.protocol.header.GetBrokerConfigResponseHeader;
+import org.rocketmqhm.core.remoting.RemotingCommand;
+import org.rocketmqhm.core.remoting.RemotingCommandException;
+import org.rocketmqhm.core.remoting.RemotingContext;
+import org.rocketmqhm.core.remoting.RequestProcessor;
+import org.rocketmqhm.core.store.MessageStore;
+import org.rocketmqhm.core.store.StoreStats;
+import org.rocketmqhm.core.store.config.MessageStoreConfig;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Broker-level administration: GET_BROKER_RUNTIME_INFO (28, KVTable), GET_BROKER_CONFIG (26, properties text) and
+ * UPDATE_BROKER_CONFIG (25, applied in memory to the broker settings). Thread-safe; the put-TPS figure is the rate
+ * since the previous runtime-info request.
+ *
+ * @since 0.1.0
+ */
+public final class BrokerAdminProcessor implements RequestProcessor {
+
+    private final BrokerConfig config;
+    private final MessageStoreConfig storeConfig;
+    private final MessageStore store;
+    private final TopicConfigManager topics;
+    private final long bootTimestamp = System.currentTimeMillis();
+    private long lastSampleTime = bootTimestamp;
+    private long lastSampleCount;
+
+    public BrokerAdminProcessor(BrokerConfig config, MessageStoreConfig storeConfig, MessageStore store,
+                                TopicConfigManager topics) {
+        this.config = config;
+        this.storeConfig = storeConfig;
+        this.store = store;
+        this.topics = topics;
+    }
+
+    @Override
+    public RemotingCommand process(RemotingContext context, RemotingCommand request) throws RemotingCommandException {
+        return switch (request.getCode()) {
+            case RequestCode.GET_BROKER_RUNTIME_INFO -> RemotingCommand.response(ResponseCode.SUCCESS, null)
+                .setBody(RemotingJson.encode(new KVTable(runtimeInfo())));
+            case RequestCode.GET_BROKER_CONFIG -> getConfig();
+            case RequestCode.UPDATE_BROKER_CONFIG -> updateConfig(request);
+            default -> throw new RemotingCommandException(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                " request type " + request.getCode() + " not supported");
+        };
+    }
+
+    private synchronized Map<String, String> runtimeInfo() {
+        StoreStats stats = store.getStats();
+        long now = System.currentTimeMillis();
+        long puts = stats.putMessageTimes();
+        double tps = (puts - lastSampleCount) * 1000.0 / Math.max(1, now - lastSampleTime);
+        lastSampleCount = puts;
+        lastSampleTime = now;
+        Map<String, String> kv = new HashMap<>();
+        kv.put("brokerVersionDesc", "V4_9_8");
+        kv.put("brokerVersion", "409");
+        kv.put("msgPutTotalYesterdayMorning", "0");
+        kv.put("msgPutTotalTodayMorning", "0");
+        kv.put("msgPutTotalTodayNow", String.valueOf(puts));
+        kv.put("msgGetTotalYesterdayMorning", "0");
+        kv.put("msgGetTotalTodayMorning", "0");
+        kv.put("msgGetTotalTodayNow", String.valueOf(stats.getFoundTimes()));
+        kv.put("putTps", String.format("%.2f %.2f %.2f", tps, tps, tps));
+        kv.put("getFoundTps", "0.00 0.00 0.00");
+        kv.put("getMissTps", "0.00 0.00 0.00");
+        kv.put("getTotalTps", "0.00 0.00 0.00");
+        kv.put("getTransferedTps", "0.00 0.00 0.00");
+        kv.put("commitLogMinOffset", String.valueOf(store.getMinPhyOffset()));
+        kv.put("commitLogMaxOffset", String.valueOf(store.getMaxPhyOffset()));
+        kv.put("dispatchBehindBytes", String.valueOf(store.dispatchBehindBytes()));
+        kv.put("commitLogDirCapacity", capacity(storeConfig.getStorePathRootDir()));
+        kv.put("bootTimestamp", String.valueOf(bootTimestamp));
+        kv.put("runtime", runtime(now - bootTimestamp));
+        kv.put("startAcceptSendRequestTimeStamp", String.valueOf(config.getStartAcceptSendRequestTimeStamp()));
+        kv.put("pageCacheLockTimeMills", "0");
+        kv.put("remainTransientStoreBufferNumbs", "0");
+        kv.put("brokerActive", "true");
+        kv.put("topicConfigDataVersion", RemotingJson.toJson(topics.dataVersion()));
+        return kv;
+    }
+
+    private static String capacity(String dir) {
+        File file = new File(dir);
+        double gib = 1024.0 * 1024 * 1024;
+        return String.format("Total : %.2f GiB, Free : %.2f GiB.", file.getTotalSpace() / gib,
+            file.getFreeSpace() / gib);
+    }
+
+    private static String runtime(long millis) {
+        long seconds = millis / 1000;
+        return "[ " + seconds / 86400 + " days, " + seconds % 86400 / 3600 + " hours, " + seconds % 3600 / 60
+            + " minutes, " + seconds % 60 + " seconds ]";
+    }
+
+    private RemotingCommand getConfig() {
+        StringBuilder text = new StringBuilder();
+        Map<String, String> all = new java.util.TreeMap<>(ConfigBinder.describe(storeConfig));
+        all.putAll(ConfigBinder.describe(config));
+        all.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        return RemotingCommand.response(ResponseCode.SUCCESS, null)
+            .writeHeader(new GetBrokerConfigResponseHeader(RemotingJson.toJson(topics.dataVersion())))
+            .setBody(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RemotingCommand updateConfig(RemotingCommand request) {
+        if (request.getBody() == null) {
+            return RemotingCommand.response(ResponseCode.SUCCESS, null);
+        }
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(new String(request.getBody(), StandardCharsets.UTF_8)));
+            synchronized (config) {
+                ConfigBinder.bind(properties, config);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, e.getMessage());
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+}

@@ -1,0 +1,356 @@
+package org.rocketmqhm.core.store;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.rocketmqhm.core.common.message.MessageDecoder;
+import org.rocketmqhm.core.common.message.MessageEncoder;
+import org.rocketmqhm.core.common.message.MessageExt;
+import org.rocketmqhm.core.store.config.BrokerRole;
+import org.rocketmqhm.core.store.config.FlushDiskType;
+import org.rocketmqhm.core.store.config.MessageStoreConfig;
+import org.rocketmqhm.core.store.dispatch.ConsumeQueueDispatcher;
+import org.rocketmqhm.core.store.dispatch.ReputService;
+import org.rocketmqhm.core.store.flush.AsyncFlushService;
+import org.rocketmqhm.core.store.flush.CommitLogFlusher;
+import org.rocketmqhm.core.store.flush.ConsumeQueueFlushService;
+import org.rocketmqhm.core.store.flush.GroupCommitService;
+import org.rocketmqhm.core.store.log.AppendResult;
+import org.rocketmqhm.core.store.log.CommitLog;
+import org.rocketmqhm.core.store.log.MappedFile;
+import org.rocketmqhm.core.store.queue.ConsumeQueue;
+import org.rocketmqhm.core.store.queue.ConsumeQueueStore;
+import org.rocketmqhm.core.store.queue.QueueOffsetTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * File-based {@link MessageStore}: commit log + consume queues built by the reput thread, with a pluggable flush
+ * policy, checkpoint and abort-marker recovery. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class FileMessageStore implements MessageStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileMessageStore.class);
+
+    private final MessageStoreConfig config;
+    private final InetSocketAddress storeHost;
+    private final TagsCodeResolver resolver;
+    private final QueueOffsetTable queueOffsets = new QueueOffsetTable();
+    private final CommitLog commitLog;
+    private final ConsumeQueueStore queues;
+    private final List<MessageArrivalListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReputService reput;
+    private final QueueReader reader;
+    private final StoreStats stats = new StoreStats();
+    private StoreCheckpoint checkpoint;
+    private CommitLogFlusher flusher;
+    private ConsumeQueueFlushService queueFlusher;
+    private volatile boolean running;
+
+    /**
+     * @param config settings
+     * @param storeHost broker address written into records (brokerIP1:listenPort)
+     * @param resolver tags-code policy applied when records are dispatched
+     */
+    public FileMessageStore(MessageStoreConfig config, InetSocketAddress storeHost, TagsCodeResolver resolver) {
+        this.config = config;
+        this.storeHost = storeHost;
+        this.resolver = resolver == null ? TagsCodeResolver.TAG_HASH : resolver;
+        this.commitLog = new CommitLog(config.commitLogDir(), config.getMappedFileSizeCommitLog(), queueOffsets);
+        this.queues = new ConsumeQueueStore(config.consumeQueueDir(), config.consumeQueueFileSize());
+        this.reput = new ReputService(commitLog, this.resolver);
+        this.reput.addDispatcher(new ConsumeQueueDispatcher(queues, listeners));
+        this.reader = new QueueReader(config, commitLog, queues);
+    }
+
+    @Override
+    public boolean load() {
+        new File(config.getStorePathRootDir()).mkdirs();
+        boolean abnormal = new File(config.abortPath()).exists();
+        checkpoint = new StoreCheckpoint(config.checkpointPath());
+        boolean ok = commitLog.load() & queues.load();
+        List<MappedFile> files = commitLog.files().getFiles();
+        int start = abnormal ? abnormalStartIndex(files) : Math.max(0, files.size() - 3);
+        LOG.info("store recovery: {} shutdown, verifying commit log from file {} of {}",
+                abnormal ? "abnormal" : "clean", start, files.size());
+        long end = commitLog.recover(start, config.isCheckCRCOnRecover(), resolver);
+        queues.forEach(cq -> cq.truncateByPhysicalEnd(end));
+        long from = Math.max(queues.maxPhysicOffset(), commitLog.getMinOffset());
+        if (abnormal && !files.isEmpty()) {
+            from = Math.min(from, files.get(Math.min(start, files.size() - 1)).getFileFromOffset());
+        }
+        reput.setReputFromOffset(Math.min(from, end));
+        reput.catchUp();
+        rebuildQueueOffsets();
+        LOG.info("store recovered: commit log [{}, {}), {} consume queues", commitLog.getMinOffset(), end,
+                queues.all().size());
+        return ok;
+    }
+
+    private int abnormalStartIndex(List<MappedFile> files) {
+        long min = checkpoint.minTimestamp() - 3000;
+        if (config.isMessageIndexSafe() && checkpoint.getIndexMsgTimestamp() > 0) {
+            min = Math.min(min, checkpoint.getIndexMsgTimestamp() - 3000);
+        }
+        if (checkpoint.minTimestamp() <= 0) {
+            return 0;
+        }
+        for (int i = files.size() - 1; i >= 0; i--) {
+            ByteBuffer head = files.get(i).slice(0, MessageDecoder.MIN_RECORD_LENGTH);
+            if (head != null && MessageDecoder.isMessageMagic(head.getInt(4))) {
+                long ts = MessageDecoder.readStoreTimestamp(head, 0);
+                if (ts > 0 && ts <= min) {
+                    return i;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void rebuildQueueOffsets() {
+        commitLog.underAppendLock(() -> {
+            queueOffsets.clear();
+            queues.forEach(cq -> queueOffsets.put(QueueOffsetTable.key(cq.getTopic(), cq.getQueueId()),
+                    cq.getMaxOffsetInQueue()));
+        });
+    }
+
+    @Override
+    public void start() {
+        try {
+            File abort = new File(config.abortPath());
+            abort.getParentFile().mkdirs();
+            abort.createNewFile();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create abort file", e);
+        }
+        flusher = config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH
+                ? new GroupCommitService(commitLog.files(), checkpoint, config.getSyncFlushTimeout())
+                : new AsyncFlushService(commitLog.files(), checkpoint, config.getFlushIntervalCommitLog(),
+                        config.getFlushCommitLogLeastPages(), config.getFlushCommitLogThoroughInterval());
+        queueFlusher = new ConsumeQueueFlushService(queues, checkpoint, reput::getLastDispatchedTimestamp,
+                config.getFlushIntervalConsumeQueue(), config.getFlushConsumeQueueLeastPages(),
+                config.getFlushConsumeQueueThoroughInterval());
+        flusher.start();
+        reput.start();
+        queueFlusher.start();
+        running = true;
+    }
+
+    @Override
+    public void shutdown() {
+        stopThreads();
+        commitLog.shutdown();
+        queues.close();
+        checkpoint.close();
+        new File(config.abortPath()).delete();
+    }
+
+    /**
+     * Test/ops aid that mimics a crash: stops threads and unmaps files but keeps the abort marker, so the next
+     * {@link #load()} runs abnormal recovery.
+     */
+    public void haltWithoutCleanShutdown() {
+        stopThreads();
+        commitLog.close();
+        queues.close();
+        checkpoint.close();
+    }
+
+    private void stopThreads() {
+        running = false;
+        reput.shutdown();
+        if (flusher != null) {
+            flusher.shutdown();
+        }
+        if (queueFlusher != null) {
+            queueFlusher.shutdown();
+        }
+    }
+
+    @Override
+    public CompletableFuture<PutResult> putMessage(StoreMessage msg) {
+        return putMessages(List.of(msg));
+    }
+
+    @Override
+    public CompletableFuture<PutResult> putMessages(List<StoreMessage> batch) {
+        PutStatus bad = validate(batch);
+        if (bad != null) {
+            stats.onPutFailure();
+            return CompletableFuture.completedFuture(PutResult.failure(bad));
+        }
+        int[] sizes = new int[batch.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            StoreMessage m = batch.get(i);
+            m.setStoreHost(storeHost);
+            byte[] body = m.getBody() == null ? new byte[0] : m.getBody();
+            m.setBody(body);
+            m.setBodyCRC(MessageEncoder.bodyCrc(body, 0, body.length));
+            m.prepareEncoding();
+            if (m.encodedProperties().length > MessageEncoder.MAX_PROPERTIES_LENGTH) {
+                stats.onPutFailure();
+                return CompletableFuture.completedFuture(PutResult.failure(PutStatus.PROPERTIES_SIZE_EXCEEDED));
+            }
+            if (m.encodedTopic().length > Short.MAX_VALUE) {
+                return CompletableFuture.completedFuture(PutResult.failure(PutStatus.MESSAGE_ILLEGAL));
+            }
+            sizes[i] = m.encodedSize();
+        }
+        AppendResult ar;
+        try {
+            ar = commitLog.append(batch, sizes);
+        } catch (RuntimeException e) {
+            LOG.error("append failed", e);
+            stats.onPutFailure();
+            return CompletableFuture.completedFuture(PutResult.failure(PutStatus.UNKNOWN_ERROR));
+        }
+        if (ar.status() != AppendResult.Status.OK) {
+            stats.onPutFailure();
+            return CompletableFuture.completedFuture(PutResult.failure(PutStatus.MESSAGE_ILLEGAL));
+        }
+        stats.onPut(batch.get(0).getTopic(), batch.size(), ar.wroteBytes());
+        reput.wakeup();
+        PutResult ok = new PutResult(PutStatus.PUT_OK, ar.wroteOffset(), ar.wroteBytes(), ar.offsets(),
+                ar.logicsOffset(), ar.storeTimestamp(), storeHost);
+        boolean wait = batch.get(0).isWaitStoreMsgOK();
+        return flusher.onAppended(ar.wroteOffset() + ar.wroteBytes(), wait)
+                .thenApply(s -> s == PutStatus.PUT_OK ? ok : ok.withStatus(s));
+    }
+
+    private PutStatus validate(List<StoreMessage> batch) {
+        if (!running || config.getBrokerRole() == BrokerRole.SLAVE) {
+            return PutStatus.SERVICE_NOT_AVAILABLE;
+        }
+        if (batch.isEmpty()) {
+            return PutStatus.MESSAGE_ILLEGAL;
+        }
+        StoreMessage first = batch.get(0);
+        for (StoreMessage m : batch) {
+            if (m.getTopic() == null || m.getTopic().isEmpty() || !m.getTopic().equals(first.getTopic())
+                    || m.getQueueId() != first.getQueueId() || m.getQueueId() < 0) {
+                return PutStatus.MESSAGE_ILLEGAL;
+            }
+            if (m.getBody() != null && m.getBody().length > config.getMaxMessageSize()) {
+                return PutStatus.MESSAGE_ILLEGAL;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
+            int maxTotalBytes, MessageFilter filter) {
+        if (!running) {
+            return new GetMessageResult(GetMessageStatus.NO_MATCHED_LOGIC_QUEUE, offset, 0, 0, List.of(),
+                    List.of(), 0);
+        }
+        GetMessageResult r = reader.getMessage(topic, queueId, offset, maxMsgNums, maxTotalBytes, filter);
+        stats.onGet(r.status() == GetMessageStatus.FOUND);
+        return r;
+    }
+
+    @Override
+    public long getMaxOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? 0 : cq.getMaxOffsetInQueue();
+    }
+
+    @Override
+    public long getMinOffsetInQueue(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? 0 : cq.getMinOffsetInQueue();
+    }
+
+    @Override
+    public long getOffsetInQueueByTime(String topic, int queueId, long timestamp) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? 0 : reader.offsetByTime(cq, timestamp);
+    }
+
+    @Override
+    public long getEarliestMessageTime(String topic, int queueId) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? -1 : reader.storeTimestamp(cq, cq.getMinOffsetInQueue());
+    }
+
+    @Override
+    public long getMessageStoreTimestamp(String topic, int queueId, long offset) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        return cq == null ? -1 : reader.storeTimestamp(cq, offset);
+    }
+
+    @Override
+    public long getCommitLogOffsetInQueue(String topic, int queueId, long offset) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        ByteBuffer u = cq == null || offset >= cq.getMaxOffsetInQueue() ? null : cq.unitsFrom(offset);
+        return u == null ? -1 : u.getLong(0);
+    }
+
+    @Override
+    public MessageExt lookMessageByOffset(long commitLogOffset) {
+        ByteBuffer rec = commitLog.select(commitLogOffset);
+        return rec == null ? null : MessageDecoder.decode(rec, true, false);
+    }
+
+    @Override
+    public ByteBuffer selectOneMessageByOffset(long commitLogOffset) {
+        return commitLog.select(commitLogOffset);
+    }
+
+    @Override
+    public ByteBuffer selectOneMessageByOffset(long commitLogOffset, int size) {
+        return commitLog.select(commitLogOffset, size);
+    }
+
+    @Override
+    public ByteBuffer getCommitLogData(long offset) {
+        return commitLog.data(offset);
+    }
+
+    @Override
+    public long getMaxPhyOffset() {
+        return commitLog.getMaxOffset();
+    }
+
+    @Override
+    public long getMinPhyOffset() {
+        return commitLog.getMinOffset();
+    }
+
+    @Override
+    public void deleteTopics(Set<String> topics) {
+        for (String t : topics) {
+            commitLog.underAppendLock(() -> {
+                queues.deleteTopic(t);
+                queueOffsets.removeTopic(t);
+            });
+        }
+    }
+
+    @Override
+    public void addArrivalListener(MessageArrivalListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public long dispatchBehindBytes() {
+        return reput.behind();
+    }
+
+    @Override
+    public StoreStats getStats() {
+        return stats;
+    }
+
+    public MessageStoreConfig getConfig() {
+        return config;
+    }
+}

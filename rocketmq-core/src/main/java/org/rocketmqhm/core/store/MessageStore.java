@@ -1,0 +1,87 @@
+package org.rocketmqhm.core.store;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.rocketmqhm.core.common.message.MessageExt;
+
+/**
+ * The broker's view of the durable store. Lifecycle: {@link #load()}, {@link #start()}, {@link #shutdown()}.
+ * All methods are thread-safe.
+ *
+ * @since 0.1.0
+ */
+public interface MessageStore {
+
+    /** Maps files and recovers (normal or after a crash). @return false if files are inconsistent */
+    boolean load();
+
+    /** Creates the abort marker and starts background threads. */
+    void start();
+
+    /** Stops threads, flushes everything, unmaps files and deletes the abort marker. */
+    void shutdown();
+
+    /** @param msg message @return completes when acknowledged according to the flush policy */
+    CompletableFuture<PutResult> putMessage(StoreMessage msg);
+
+    /** @param batch messages of one topic-queue, stored consecutively @return result for the whole batch */
+    CompletableFuture<PutResult> putMessages(List<StoreMessage> batch);
+
+    /**
+     * @param group consumer group (statistics only)
+     * @param topic topic
+     * @param queueId queue
+     * @param offset first queue offset wanted
+     * @param maxMsgNums max messages
+     * @param maxTotalBytes max total bytes (capped by maxTransferBytesOnMessageInMemory)
+     * @param filter filter, or null for all
+     * @return result with zero-copy record slices
+     */
+    GetMessageResult getMessage(String group, String topic, int queueId, long offset, int maxMsgNums,
+            int maxTotalBytes, MessageFilter filter);
+
+    long getMaxOffsetInQueue(String topic, int queueId);
+
+    long getMinOffsetInQueue(String topic, int queueId);
+
+    /** @return queue offset whose store time is closest to {@code timestamp} (section 2.3 code 29) */
+    long getOffsetInQueueByTime(String topic, int queueId, long timestamp);
+
+    /** @return store time of the first available message, -1 if none */
+    long getEarliestMessageTime(String topic, int queueId);
+
+    /** @return store time of the message at {@code offset}, -1 if unavailable */
+    long getMessageStoreTimestamp(String topic, int queueId, long offset);
+
+    /** @return commit-log offset of the message at queue {@code offset}, -1 if unavailable */
+    long getCommitLogOffsetInQueue(String topic, int queueId, long offset);
+
+    /** @return decoded message (body included, not decompressed) or null */
+    MessageExt lookMessageByOffset(long commitLogOffset);
+
+    /** @return zero-copy slice of the record at the offset, or null */
+    ByteBuffer selectOneMessageByOffset(long commitLogOffset);
+
+    /** @return zero-copy slice of {@code size} bytes at the offset, or null */
+    ByteBuffer selectOneMessageByOffset(long commitLogOffset, int size);
+
+    /** @return bytes from the offset to the published end of its file (for replication), or null */
+    ByteBuffer getCommitLogData(long offset);
+
+    long getMaxPhyOffset();
+
+    long getMinPhyOffset();
+
+    /** @param topics topics whose consume queues and offsets are removed */
+    void deleteTopics(Set<String> topics);
+
+    /** @param listener called after each dispatched record */
+    void addArrivalListener(MessageArrivalListener listener);
+
+    /** @return bytes of commit log not yet dispatched */
+    long dispatchBehindBytes();
+
+    StoreStats getStats();
+}

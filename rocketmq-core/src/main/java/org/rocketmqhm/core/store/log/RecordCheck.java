@@ -1,0 +1,122 @@
+package org.rocketmqhm.core.store.log;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.rocketmqhm.core.common.message.MessageDecoder;
+import org.rocketmqhm.core.common.message.MessageEncoder;
+import org.rocketmqhm.core.common.message.MessageProperties;
+import org.rocketmqhm.core.common.message.MessageSysFlag;
+import org.rocketmqhm.core.store.TagsCodeResolver;
+import org.rocketmqhm.core.store.dispatch.DispatchRequest;
+
+/**
+ * Validates one commit-log record in place (used by recovery and reput): magic, size bounds, internal length
+ * consistency and optionally BODYCRC. Result kinds: a message ({@link #request()}), the end-of-file blank, or
+ * invalid (torn or garbage). Stateless helper; a new instance per record.
+ *
+ * @since 0.1.0
+ */
+public final class RecordCheck {
+
+    /** Kind of record found. */
+    public enum Kind { MESSAGE, BLANK, INVALID }
+
+    private final Kind kind;
+    private final int size;
+    private final DispatchRequest request;
+
+    private RecordCheck(Kind kind, int size, DispatchRequest request) {
+        this.kind = kind;
+        this.size = size;
+        this.request = request;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return record size (for BLANK: bytes to the file end) */
+    public int size() {
+        return size;
+    }
+
+    /** @return the parsed record for MESSAGE, else null */
+    public DispatchRequest request() {
+        return request;
+    }
+
+    /**
+     * @param buf buffer whose absolute positions are file positions; limit = readable end
+     * @param pos record start
+     * @param checkCrc whether to verify BODYCRC
+     * @param resolver tags-code policy
+     * @return the check result
+     */
+    public static RecordCheck check(ByteBuffer buf, int pos, boolean checkCrc, TagsCodeResolver resolver) {
+        int avail = buf.limit() - pos;
+        if (avail < 8) {
+            return new RecordCheck(Kind.INVALID, 0, null);
+        }
+        int total = buf.getInt(pos);
+        int magic = buf.getInt(pos + 4);
+        if (magic == MessageEncoder.BLANK_MAGIC) {
+            return total >= 8 && total <= avail
+                    ? new RecordCheck(Kind.BLANK, total, null) : new RecordCheck(Kind.INVALID, 0, null);
+        }
+        if (!MessageDecoder.isMessageMagic(magic) || total < MessageDecoder.MIN_RECORD_LENGTH || total > avail) {
+            return new RecordCheck(Kind.INVALID, 0, null);
+        }
+        try {
+            int sysFlag = buf.getInt(pos + MessageDecoder.POS_SYS_FLAG);
+            int p = pos + MessageDecoder.storeTimestampPosition(sysFlag);
+            long storeTs = buf.getLong(p);
+            p += 8 + MessageSysFlag.storeHostLength(sysFlag) + 4;
+            long preparedTx = buf.getLong(p);
+            p += 8;
+            int bodyLen = buf.getInt(p);
+            p += 4;
+            if (bodyLen < 0 || p + bodyLen > pos + total) {
+                return new RecordCheck(Kind.INVALID, 0, null);
+            }
+            if (checkCrc) {
+                CRC32 crc = new CRC32();
+                crc.update(buf.slice(p, bodyLen));
+                if ((int) (crc.getValue() & 0x7FFFFFFF) != buf.getInt(pos + MessageDecoder.POS_BODY_CRC)) {
+                    return new RecordCheck(Kind.INVALID, 0, null);
+                }
+            }
+            p += bodyLen;
+            int topicLen;
+            if (magic == MessageEncoder.MAGIC_V2) {
+                topicLen = buf.getShort(p) & 0xFFFF;
+                p += 2;
+            } else {
+                topicLen = buf.get(p) & 0xFF;
+                p += 1;
+            }
+            String topic = string(buf, p, topicLen);
+            p += topicLen;
+            int propLen = buf.getShort(p) & 0xFFFF;
+            p += 2;
+            if (p + propLen != pos + total) {
+                return new RecordCheck(Kind.INVALID, 0, null);
+            }
+            Map<String, String> props = MessageProperties.decode(string(buf, p, propLen));
+            long tagsCode = resolver.tagsCode(topic, sysFlag, props, storeTs);
+            DispatchRequest req = new DispatchRequest(topic, buf.getInt(pos + MessageDecoder.POS_QUEUE_ID),
+                    buf.getLong(pos + MessageDecoder.POS_PHYSICAL_OFFSET), total, tagsCode, storeTs,
+                    buf.getLong(pos + MessageDecoder.POS_QUEUE_OFFSET), sysFlag, preparedTx, props);
+            return new RecordCheck(Kind.MESSAGE, total, req);
+        } catch (RuntimeException e) {
+            return new RecordCheck(Kind.INVALID, 0, null);
+        }
+    }
+
+    private static String string(ByteBuffer buf, int pos, int len) {
+        byte[] b = new byte[len];
+        buf.get(pos, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
