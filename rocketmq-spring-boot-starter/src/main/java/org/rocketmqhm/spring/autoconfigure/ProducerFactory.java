@@ -1,6 +1,7 @@
 package org.rocketmqhm.spring.autoconfigure;
 
 import org.rocketmqhm.core.client.producer.Producer;
+import org.rocketmqhm.spring.core.BridgedTransactionProducer;
 import org.rocketmqhm.spring.support.Namespaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ final class ProducerFactory {
      * @return a configured, not started producer
      */
     static Producer create(String nameServer, String group, RocketMQProperties.Producer settings) {
-        Producer producer = new Producer(Namespaces.wrap(settings.getNamespace(), group));
+        Producer producer = new BridgedTransactionProducer(Namespaces.wrap(settings.getNamespace(), group));
         producer.setNamesrvAddr(nameServer);
         producer.setSendMsgTimeoutMillis(settings.getSendMessageTimeout().toMillis());
         producer.setRetryTimesWhenSendFailed(settings.getRetryTimesWhenSendFailed());

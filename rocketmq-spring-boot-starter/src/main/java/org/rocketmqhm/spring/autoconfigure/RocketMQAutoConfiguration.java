@@ -2,7 +2,9 @@ package org.rocketmqhm.spring.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rocketmqhm.core.client.producer.Producer;
+import org.rocketmqhm.spring.core.BridgedTransactionProducer;
 import org.rocketmqhm.spring.core.RocketMQTemplate;
+import org.rocketmqhm.spring.core.SendObserver;
 import org.rocketmqhm.spring.support.RocketMQMessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,6 +31,16 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(RocketMQProperties.class)
 public final class RocketMQAutoConfiguration {
 
+    @Bean
+    static ExtRocketMQTemplatePostProcessor extRocketMQTemplatePostProcessor() {
+        return new ExtRocketMQTemplatePostProcessor();
+    }
+
+    @Bean
+    static RocketMQTransactionListenerRegistrar rocketMQTransactionListenerRegistrar() {
+        return new RocketMQTransactionListenerRegistrar();
+    }
+
     /** Bean name of the default template; {@code @RocketMQTransactionListener} binds to it by default. */
     public static final String ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME = "rocketMQTemplate";
 
@@ -46,11 +58,15 @@ public final class RocketMQAutoConfiguration {
     @Bean(name = ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME)
     @ConditionalOnMissingBean(name = ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME)
     RocketMQTemplate rocketMQTemplate(Producer producer, RocketMQMessageConverter converter,
-                                      RocketMQProperties properties) {
+                                      RocketMQProperties properties, ObjectProvider<SendObserver> observer) {
         RocketMQTemplate template = new RocketMQTemplate();
         template.setProducer(producer);
         template.setConverter(converter);
         template.setNamespace(properties.getProducer().getNamespace());
+        if (producer instanceof BridgedTransactionProducer bridged) {
+            template.setTransactionSupport(bridged.bridge());
+        }
+        observer.ifAvailable(template::setSendObserver);
         return template;
     }
 

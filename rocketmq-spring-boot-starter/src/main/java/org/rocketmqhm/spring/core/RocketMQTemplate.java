@@ -393,7 +393,8 @@ public class RocketMQTemplate extends AbstractMessageSendingTemplate<String> imp
      * @return the send result of the half message, with the local transaction's state
      */
     public TransactionSendResult sendMessageInTransaction(String destination, Message<?> message, Object arg) {
-        if (transactionSupport == null) {
+        if (transactionSupport == null
+            || transactionSupport instanceof LocalTransactionBridge bridge && !bridge.isBound()) {
             throw new IllegalStateException("no @RocketMQTransactionListener is bound to this RocketMQTemplate");
         }
         org.rocketmqhm.core.common.message.Message out = toClient(destination, message);

@@ -123,9 +123,7 @@ public final class RocketMQMessages {
         builder.setHeader(RocketMQHeaders.prefixed(RocketMQHeaders.FLAG), message.getFlag());
         builder.setHeader(RocketMQHeaders.prefixed(RocketMQHeaders.SYS_FLAG), message.getSysFlag());
         builder.setHeader(RocketMQHeaders.prefixed(RocketMQHeaders.RECONSUME_TIMES), message.getReconsumeTimes());
-        String transactionId = message.getProperty("__transactionId__");
-        setIfPresent(builder, RocketMQHeaders.TRANSACTION_ID,
-            transactionId != null ? transactionId : message.getUniqKey());
+        setIfPresent(builder, RocketMQHeaders.TRANSACTION_ID, message.getUniqKey());
         return builder.build();
     }
 
