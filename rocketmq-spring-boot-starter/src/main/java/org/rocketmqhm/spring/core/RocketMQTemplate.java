@@ -81,6 +81,11 @@ public class RocketMQTemplate extends AbstractMessageSendingTemplate<String> imp
         this.sendObserver = Objects.requireNonNull(sendObserver);
     }
 
+    /** @return the send observer (metrics) */
+    public SendObserver getSendObserver() {
+        return sendObserver;
+    }
+
     /** @param namespace namespace applied to every topic, or null */
     public void setNamespace(String namespace) {
         this.namespace = namespace;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import org.junit.jupiter.api.Test;
 import org.rocketmqhm.spring.annotation.MessageModel;
 import org.rocketmqhm.spring.annotation.SelectorType;
+import org.rocketmqhm.core.client.producer.Producer;
+import org.rocketmqhm.spring.core.RocketMQTemplate;
 import org.rocketmqhm.spring.support.RocketMQMessageConverter;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -105,6 +107,80 @@ class RocketMQAutoConfigurationTests {
         contextRunner.withPropertyValues("rocketmq.name-server=127.0.0.1:9876")
             .withClassLoader(new FilteredClassLoader(ObjectMapper.class))
             .run(ctx -> assertThat(ctx).hasSingleBean(RocketMQMessageConverter.class));
+    }
+
+    @Test
+    void templateExistsAsSoonAsNameServerIsSet() {
+        contextRunner.withPropertyValues("rocketmq.name-server=127.0.0.1:9876", "spring.application.name=billing")
+            .run(ctx -> {
+                assertThat(ctx).hasSingleBean(RocketMQTemplate.class).hasSingleBean(Producer.class);
+                assertThat(ctx).getBean("rocketMQTemplate").isInstanceOf(RocketMQTemplate.class);
+                assertThat(ctx.getBean(Producer.class).getProducerGroup()).isEqualTo("billing");
+                assertThat(ctx.getBean(RocketMQTemplate.class).isRunning()).isTrue();
+            });
+    }
+
+    @Test
+    void producerGroupFallsBackToDefault() {
+        contextRunner.withPropertyValues("rocketmq.name-server=127.0.0.1:9876")
+            .run(ctx -> assertThat(ctx.getBean(Producer.class).getProducerGroup()).isEqualTo("DEFAULT_PRODUCER"));
+    }
+
+    @Test
+    void producerSettingsAndNamespaceApplied() {
+        contextRunner.withPropertyValues("rocketmq.name-server=127.0.0.1:9876", "rocketmq.producer.group=pg",
+                "rocketmq.producer.namespace=ns", "rocketmq.producer.send-message-timeout=2s",
+                "rocketmq.producer.retry-times-when-send-failed=5", "rocketmq.producer.max-message-size=1000")
+            .withUserConfiguration(Customizer.class)
+            .run(ctx -> {
+                Producer producer = ctx.getBean(Producer.class);
+                assertThat(producer.getProducerGroup()).isEqualTo("ns%pg");
+                assertThat(producer.getSendMsgTimeoutMillis()).isEqualTo(2000);
+                assertThat(producer.getRetryTimesWhenSendFailed()).isEqualTo(5);
+                assertThat(producer.getMaxMessageSize()).isEqualTo(1000);
+                assertThat(producer.getDefaultTopicQueueNums()).as("customized").isEqualTo(8);
+                assertThat(producer.getNamesrvAddr()).isEqualTo("127.0.0.1:9876");
+            });
+    }
+
+    @Test
+    void userProducerAndTemplateShouldWin() {
+        contextRunner.withPropertyValues("rocketmq.name-server=127.0.0.1:9876")
+            .withUserConfiguration(UserBeans.class)
+            .run(ctx -> {
+                assertThat(ctx).hasSingleBean(Producer.class).hasSingleBean(RocketMQTemplate.class);
+                assertThat(ctx.getBean(Producer.class).getProducerGroup()).isEqualTo("mine");
+                assertThat(ctx.getBean(RocketMQTemplate.class)).isInstanceOf(MyTemplate.class);
+            });
+    }
+
+    @Test
+    void noTemplateWithoutNameServer() {
+        contextRunner.run(ctx -> assertThat(ctx).doesNotHaveBean(RocketMQTemplate.class).doesNotHaveBean(Producer.class));
+    }
+
+    static class MyTemplate extends RocketMQTemplate {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserBeans {
+        @Bean
+        Producer myProducer() {
+            return new Producer("mine");
+        }
+
+        @Bean
+        RocketMQTemplate rocketMQTemplate() {
+            return new MyTemplate();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Customizer {
+        @Bean
+        RocketMQProducerCustomizer queues() {
+            return producer -> producer.setDefaultTopicQueueNums(8);
+        }
     }
 
     record Pojo(String orderId) {
