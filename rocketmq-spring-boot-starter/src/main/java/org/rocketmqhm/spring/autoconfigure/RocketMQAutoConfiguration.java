@@ -3,6 +3,8 @@ package org.rocketmqhm.spring.autoconfigure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rocketmqhm.core.client.producer.Producer;
 import org.rocketmqhm.spring.core.BridgedTransactionProducer;
+import org.rocketmqhm.spring.core.ConsumeObserver;
+import org.rocketmqhm.spring.core.ListenerConsumerFactory;
 import org.rocketmqhm.spring.core.RocketMQTemplate;
 import org.rocketmqhm.spring.core.SendObserver;
 import org.rocketmqhm.spring.support.RocketMQMessageConverter;
@@ -30,6 +32,12 @@ import org.springframework.core.env.Environment;
 @ConditionalOnProperty(prefix = "rocketmq", name = "name-server")
 @EnableConfigurationProperties(RocketMQProperties.class)
 public final class RocketMQAutoConfiguration {
+
+    @Bean
+    ListenerContainerRegistrar rocketMQListenerContainerRegistrar(RocketMQProperties properties,
+            ObjectProvider<ListenerConsumerFactory> consumerFactory, ObjectProvider<ConsumeObserver> observer) {
+        return new ListenerContainerRegistrar(properties, consumerFactory, observer);
+    }
 
     @Bean
     static ExtRocketMQTemplatePostProcessor extRocketMQTemplatePostProcessor() {
