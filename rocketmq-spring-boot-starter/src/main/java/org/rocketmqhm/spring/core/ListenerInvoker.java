@@ -37,8 +37,10 @@ public final class ListenerInvoker {
         Class<?> type = AopUtils.getTargetClass(listener);
         Class<?> contract = listener instanceof RocketMQListener<?> ? RocketMQListener.class : RocketMQReplyListener.class;
         ResolvableType generic = ResolvableType.forClass(type).as(contract).getGeneric(0);
-        this.parameterType = generic.getType() instanceof Class<?> || generic.hasGenerics() ? generic.getType()
-            : Object.class;
+        Class<?> resolved = generic.resolve(Object.class);
+        // a type variable bound in a superclass resolves to its class; declared generics keep their full type
+        this.parameterType = generic.hasGenerics() && !(generic.getType() instanceof java.lang.reflect.TypeVariable<?>)
+            ? generic.getType() : resolved;
     }
 
     /** @return whether the listener answers requests */
