@@ -2,6 +2,7 @@ package org.rocketmqhm.brokerapp;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The platform in one process: a name server and a broker, each optional. Accepts Spring Boot arguments and
@@ -13,7 +14,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class RocketMQBrokerApplication {
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(RocketMQBrokerApplication.class);
-        application.run(ApacheStyleArguments.toSpringArguments(args));
+        run(args);
+    }
+
+    /** Starts the platform with Spring Boot or Apache-style arguments; close the context to stop it. */
+    public static ConfigurableApplicationContext run(String... args) {
+        return new SpringApplication(RocketMQBrokerApplication.class).run(ApacheStyleArguments.toSpringArguments(args));
     }
 }

@@ -15,6 +15,7 @@ import org.rocketmqhm.core.broker.processor.ConsumerManageProcessor;
 import org.rocketmqhm.core.broker.processor.PullMessageProcessor;
 import org.rocketmqhm.core.broker.processor.PutTimeRewriter;
 import org.rocketmqhm.core.broker.processor.QueueLockProcessor;
+import org.rocketmqhm.core.broker.processor.QueryMessageProcessor;
 import org.rocketmqhm.core.broker.processor.QueueQueryProcessor;
 import org.rocketmqhm.core.broker.processor.SendMessageProcessor;
 import org.rocketmqhm.core.broker.processor.SubscriptionGroupAdminProcessor;
@@ -159,6 +160,8 @@ public final class Broker {
         register(new QueueQueryProcessor(store), queryPool, RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET,
             RequestCode.GET_EARLIEST_MSG_STORETIME, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
             RequestCode.VIEW_MESSAGE_BY_ID);
+        register(new QueryMessageProcessor(store, config.getDefaultQueryMaxNum()), queryPool,
+            RequestCode.QUERY_MESSAGE, RequestCode.DELETE_EXPIRED_COMMITLOG);
         register(new QueueLockProcessor(new QueueLockManager(config.getMaxLockLiveTime())), adminPool,
             RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
         register(new TopicAdminProcessor(config, topics, offsets, store), adminPool,

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.rocketmqhm.core.common.message.MessageDecoder;
 import org.rocketmqhm.core.common.message.MessageEncoder;
 import org.rocketmqhm.core.common.message.MessageExt;
+import java.time.Clock;
+import org.rocketmqhm.core.store.clean.CleanService;
+import org.rocketmqhm.core.store.clean.DeferredUnmapper;
+import org.rocketmqhm.core.store.clean.DiskGuard;
+import org.rocketmqhm.core.store.clean.DiskUsage;
 import org.rocketmqhm.core.store.config.BrokerRole;
 import org.rocketmqhm.core.store.config.FlushDiskType;
 import org.rocketmqhm.core.store.config.MessageStoreConfig;
@@ -20,6 +26,8 @@ import org.rocketmqhm.core.store.flush.AsyncFlushService;
 import org.rocketmqhm.core.store.flush.CommitLogFlusher;
 import org.rocketmqhm.core.store.flush.ConsumeQueueFlushService;
 import org.rocketmqhm.core.store.flush.GroupCommitService;
+import org.rocketmqhm.core.store.index.IndexService;
+import org.rocketmqhm.core.store.index.QueryOffsetResult;
 import org.rocketmqhm.core.store.log.AppendResult;
 import org.rocketmqhm.core.store.log.CommitLog;
 import org.rocketmqhm.core.store.log.MappedFile;
@@ -50,6 +58,11 @@ public final class FileMessageStore implements MessageStore {
     private final QueueReader reader;
     private final StoreStats stats = new StoreStats();
     private StoreCheckpoint checkpoint;
+    private IndexService index;
+    private final Clock clock;
+    private final DiskGuard guard;
+    private final DeferredUnmapper unmapper;
+    private CleanService cleaner;
     private CommitLogFlusher flusher;
     private ConsumeQueueFlushService queueFlusher;
     private volatile boolean running;
@@ -60,6 +73,22 @@ public final class FileMessageStore implements MessageStore {
      * @param resolver tags-code policy applied when records are dispatched
      */
     public FileMessageStore(MessageStoreConfig config, InetSocketAddress storeHost, TagsCodeResolver resolver) {
+        this(config, storeHost, resolver, Clock.systemDefaultZone(), DiskUsage.FILESYSTEM);
+    }
+
+    /**
+     * @param config settings
+     * @param storeHost broker address written into records (brokerIP1:listenPort)
+     * @param resolver tags-code policy applied when records are dispatched
+     * @param clock clock for retention (file ages, deleteWhen hour)
+     * @param disk disk-usage probe for retention and the disk guard
+     * @since 0.2.0
+     */
+    public FileMessageStore(MessageStoreConfig config, InetSocketAddress storeHost, TagsCodeResolver resolver,
+            Clock clock, DiskUsage disk) {
+        this.clock = clock;
+        this.guard = new DiskGuard(config, disk);
+        this.unmapper = new DeferredUnmapper(config.getDestroyMapedFileIntervalForcibly());
         this.config = config;
         this.storeHost = storeHost;
         this.resolver = resolver == null ? TagsCodeResolver.TAG_HASH : resolver;
@@ -72,7 +101,12 @@ public final class FileMessageStore implements MessageStore {
 
     @Override
     public boolean load() {
-        new File(config.getStorePathRootDir()).mkdirs();
+        StoreDirectories.requireWritable(config.getStorePathRootDir());
+        StoreDirectories.requireWritable(config.commitLogDir());
+        StoreDirectories.requireWritable(config.consumeQueueDir());
+        if (config.isMessageIndexEnable()) {
+            StoreDirectories.requireWritable(config.indexDir());
+        }
         boolean abnormal = new File(config.abortPath()).exists();
         checkpoint = new StoreCheckpoint(config.checkpointPath());
         boolean ok = commitLog.load() & queues.load();
@@ -86,8 +120,19 @@ public final class FileMessageStore implements MessageStore {
         if (abnormal && !files.isEmpty()) {
             from = Math.min(from, files.get(Math.min(start, files.size() - 1)).getFileFromOffset());
         }
+        if (config.isMessageIndexEnable()) {
+            index = new IndexService(config.indexDir(), config.getMaxHashSlotNum(), config.getMaxIndexNum(),
+                    checkpoint);
+            index.load(abnormal);
+            long indexFrom = Math.min(index.rebuildFromOffset(), end);
+            index.truncateAbove(end);
+            from = Math.min(from, Math.max(commitLog.getMinOffset(), indexFrom < 0 ? 0 : indexFrom));
+            reput.addDispatcher(index);
+        }
         reput.setReputFromOffset(Math.min(from, end));
         reput.catchUp();
+        long minPhy = commitLog.getMinOffset();
+        queues.forEach(cq -> cq.correctMinOffset(minPhy));
         rebuildQueueOffsets();
         LOG.info("store recovered: commit log [{}, {}), {} consume queues", commitLog.getMinOffset(), end,
                 queues.all().size());
@@ -124,31 +169,48 @@ public final class FileMessageStore implements MessageStore {
 
     @Override
     public void start() {
+        if (checkpoint == null) {
+            throw new IllegalStateException("load() must succeed before start() (store " + config.getStorePathRootDir()
+                    + ")");
+        }
         try {
             File abort = new File(config.abortPath());
             abort.getParentFile().mkdirs();
             abort.createNewFile();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create abort file", e);
+            throw new IllegalStateException("cannot create abort file " + config.abortPath() + ": " + e, e);
         }
         flusher = config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH
                 ? new GroupCommitService(commitLog.files(), checkpoint, config.getSyncFlushTimeout())
                 : new AsyncFlushService(commitLog.files(), checkpoint, config.getFlushIntervalCommitLog(),
                         config.getFlushCommitLogLeastPages(), config.getFlushCommitLogThoroughInterval());
+        IndexService idx = index;
         queueFlusher = new ConsumeQueueFlushService(queues, checkpoint, reput::getLastDispatchedTimestamp,
                 config.getFlushIntervalConsumeQueue(), config.getFlushConsumeQueueLeastPages(),
-                config.getFlushConsumeQueueThoroughInterval());
+                config.getFlushConsumeQueueThoroughInterval(), () -> {
+                    if (idx != null) {
+                        idx.flush();
+                    }
+                });
+        guard.check();
+        cleaner = new CleanService(config, clock, guard, commitLog, queues, index, unmapper);
         flusher.start();
         reput.start();
         queueFlusher.start();
+        cleaner.start();
         running = true;
     }
 
     @Override
     public void shutdown() {
         stopThreads();
+        unmapper.reclaimAll();
         commitLog.shutdown();
         queues.close();
+        if (index != null) {
+            index.shutdown();
+            checkpoint.flush();
+        }
         checkpoint.close();
         new File(config.abortPath()).delete();
     }
@@ -159,8 +221,12 @@ public final class FileMessageStore implements MessageStore {
      */
     public void haltWithoutCleanShutdown() {
         stopThreads();
+        unmapper.reclaimAll();
         commitLog.close();
         queues.close();
+        if (index != null) {
+            index.close();
+        }
         checkpoint.close();
     }
 
@@ -173,6 +239,9 @@ public final class FileMessageStore implements MessageStore {
         if (queueFlusher != null) {
             queueFlusher.shutdown();
         }
+        if (cleaner != null) {
+            cleaner.shutdown();
+        }
     }
 
     @Override
@@ -182,6 +251,12 @@ public final class FileMessageStore implements MessageStore {
 
     @Override
     public CompletableFuture<PutResult> putMessages(List<StoreMessage> batch) {
+        StoreHealth health = guard.health();
+        if (!health.writable()) {
+            stats.onPutFailure();
+            return CompletableFuture.completedFuture(PutResult.failure(PutStatus.SERVICE_NOT_AVAILABLE,
+                    health.reason()));
+        }
         PutStatus bad = validate(batch);
         if (bad != null) {
             stats.onPutFailure();
@@ -348,6 +423,54 @@ public final class FileMessageStore implements MessageStore {
     @Override
     public StoreStats getStats() {
         return stats;
+    }
+
+    @Override
+    public QueryMessageResult queryMessage(String topic, String key, int maxNum, long beginTimestamp,
+            long endTimestamp) {
+        IndexService idx = index;
+        if (idx == null || maxNum <= 0) {
+            return QueryMessageResult.EMPTY;
+        }
+        QueryOffsetResult r = idx.query(topic, key, maxNum, beginTimestamp, endTimestamp);
+        List<ByteBuffer> records = new ArrayList<>(r.phyOffsets().size());
+        List<Long> offsets = new ArrayList<>(r.phyOffsets().size());
+        int total = 0;
+        for (long phy : r.phyOffsets()) {
+            ByteBuffer rec = phy < commitLog.getMinOffset() ? null : commitLog.select(phy);
+            if (rec != null) {
+                records.add(rec);
+                offsets.add(phy);
+                total += rec.remaining();
+            }
+        }
+        return new QueryMessageResult(records, offsets, r.indexLastUpdateTimestamp(),
+                r.indexLastUpdatePhyoffset(), total);
+    }
+
+    @Override
+    public StoreHealth getHealth() {
+        return guard.health();
+    }
+
+    /** Probes the disk now (normally every cleanResourceInterval). @return the new health snapshot */
+    public StoreHealth checkDiskNow() {
+        return guard.check();
+    }
+
+    @Override
+    public int deleteExpiredFiles() {
+        return cleaner == null ? 0 : cleaner.deleteExpiredNow();
+    }
+
+    /** Runs one scheduled retention pass now (honours deleteWhen and disk thresholds). @return files deleted */
+    public int cleanNow() {
+        return cleaner == null ? 0 : cleaner.runOnce(false);
+    }
+
+    /** @return the index service, or null when {@code messageIndexEnable=false} or before load */
+    public IndexService getIndexService() {
+        return index;
     }
 
     public MessageStoreConfig getConfig() {

@@ -84,4 +84,36 @@ public interface MessageStore {
     long dispatchBehindBytes();
 
     StoreStats getStats();
+
+    /**
+     * Looks a key up in the message index (QUERY_MESSAGE, sections 2.3 and 5.17).
+     *
+     * @param topic topic
+     * @param key a KEYS token or the UNIQ_KEY
+     * @param maxNum max records
+     * @param beginTimestamp earliest store time (ms, second granularity)
+     * @param endTimestamp latest store time (ms)
+     * @return matching records (zero copy), empty when the index is disabled
+     * @since 0.2.0
+     */
+    default QueryMessageResult queryMessage(String topic, String key, int maxNum, long beginTimestamp,
+            long endTimestamp) {
+        return QueryMessageResult.EMPTY;
+    }
+
+    /** @return whether the store accepts writes, disk usage and limits (section: operations, disk guard) @since 0.2.0 */
+    default StoreHealth getHealth() {
+        return new StoreHealth(true, -1, 0, 0, 0, null);
+    }
+
+    /**
+     * Admin DELETE_EXPIRED_COMMITLOG: deletes commit-log files older than fileReservedTime now, whatever the
+     * deleteWhen hour, then the consume-queue and index files they made obsolete.
+     *
+     * @return commit-log files deleted
+     * @since 0.2.0
+     */
+    default int deleteExpiredFiles() {
+        return 0;
+    }
 }

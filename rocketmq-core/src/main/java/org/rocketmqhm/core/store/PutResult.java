@@ -14,20 +14,32 @@ import org.rocketmqhm.core.common.message.MessageIds;
  * @param logicsOffset queue offset of the first record
  * @param storeTimestamp store timestamp of the records
  * @param storeHost store host used in the offset ids
+ * @param reason human-readable cause of a failure (e.g. "disk full: ..."), null when none; since 0.2.0
  * @since 0.1.0
  */
 public record PutResult(PutStatus status, long wroteOffset, int wroteBytes, long[] physicalOffsets,
-        long logicsOffset, long storeTimestamp, InetSocketAddress storeHost) {
+        long logicsOffset, long storeTimestamp, InetSocketAddress storeHost, String reason) {
+
+    /** Constructor without a reason (source-compatible with 0.1.0). */
+    public PutResult(PutStatus status, long wroteOffset, int wroteBytes, long[] physicalOffsets, long logicsOffset,
+            long storeTimestamp, InetSocketAddress storeHost) {
+        this(status, wroteOffset, wroteBytes, physicalOffsets, logicsOffset, storeTimestamp, storeHost, null);
+    }
 
     /** @param status a failure status @return a result with no written records */
     public static PutResult failure(PutStatus status) {
-        return new PutResult(status, -1, 0, new long[0], -1, 0, null);
+        return failure(status, null);
+    }
+
+    /** @param status a failure status @param reason cause for logs/remarks @return a result with no records */
+    public static PutResult failure(PutStatus status, String reason) {
+        return new PutResult(status, -1, 0, new long[0], -1, 0, null, reason);
     }
 
     /** @param newStatus status to report @return a copy with another status */
     public PutResult withStatus(PutStatus newStatus) {
         return new PutResult(newStatus, wroteOffset, wroteBytes, physicalOffsets, logicsOffset, storeTimestamp,
-                storeHost);
+                storeHost, reason);
     }
 
     /** @return number of records written */

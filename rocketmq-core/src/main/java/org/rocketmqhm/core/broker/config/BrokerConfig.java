@@ -37,6 +37,7 @@ public class BrokerConfig {
 
     /** Name servers, {@code host:port} separated by semicolons. */
     private String namesrvAddr = null;
+    private int defaultQueryMaxNum = 32;
 
     /** Broker-wide permission bits (read 4, write 2, inherit 1). */
     private int brokerPermission = 6;
@@ -562,5 +563,14 @@ public class BrokerConfig {
 
     public void setMaxLockLiveTime(long maxLockLiveTime) {
         this.maxLockLiveTime = maxLockLiveTime;
+    }
+
+    /** @return how many messages a query by unique id returns at most */
+    public int getDefaultQueryMaxNum() {
+        return defaultQueryMaxNum;
+    }
+
+    public void setDefaultQueryMaxNum(int defaultQueryMaxNum) {
+        this.defaultQueryMaxNum = defaultQueryMaxNum;
     }
 }

@@ -1,7 +1,7 @@
 package org.rocketmqhm.core.broker.processor;
 
 import org.rocketmqhm.core.broker.config.BrokerConfig;
-import org.rocketmqhm.core.broker.config.ConfigBinder;
+import org.rocketmqhm.core.common.config.ConfigBinder;
 import org.rocketmqhm.core.broker.topic.TopicConfigManager;
 import org.rocketmqhm.core.protocol.RemotingJson;
 import org.rocketmqhm.core.protocol.RequestCode;
@@ -127,7 +127,7 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         try {
             properties.load(new StringReader(new String(request.getBody(), StandardCharsets.UTF_8)));
             synchronized (config) {
-                ConfigBinder.bind(properties, config);
+                ConfigBinder.bind(properties, config, storeConfig);
             }
         } catch (IOException | IllegalArgumentException e) {
             return RemotingCommand.response(ResponseCode.SYSTEM_ERROR, e.getMessage());

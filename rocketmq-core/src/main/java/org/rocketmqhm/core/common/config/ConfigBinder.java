@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Applies Apache-style configuration ({@code key=value}, keys named after setters, e.g. {@code brokerName},
- * {@code flushDiskType}) to configuration objects. Matching ignores case and the separators {@code - _ .}, so
- * {@code flush-disk-type} works too. A key is applied to every target with a matching setter.
+ * Applies Apache-style configuration ({@code key=value}, keys named exactly after setters, e.g. {@code brokerName},
+ * {@code flushDiskType}, {@code brokerIP1}) to configuration objects, as Apache's broker reads broker.properties:
+ * names are case-sensitive, so a misspelt {@code brokerIp2} is reported as unknown. A key is applied to every
+ * target with a matching setter. (Relaxed names belong to Spring's {@code rocketmq.broker.*} binding.)
  *
  * <p>Values are converted to the setter's type (String, int, long, boolean, double, enums by name); a value that
  * does not convert stops binding with an {@link IllegalArgumentException} naming the key. Keys no target knows
@@ -40,7 +41,7 @@ public final class ConfigBinder {
             String value = properties.getProperty(key).trim();
             boolean applied = false;
             for (int i = 0; i < targets.length; i++) {
-                Method setter = setters.get(i).get(normalize(key));
+                Method setter = setters.get(i).get(key);
                 if (setter != null) {
                     apply(targets[i], setter, key, value);
                     applied = true;
@@ -54,16 +55,34 @@ public final class ConfigBinder {
         return unknown;
     }
 
-    /** @return the canonical form of a key: lower case without separators */
-    public static String normalize(String key) {
-        StringBuilder out = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c != '-' && c != '_' && c != '.') {
-                out.append(Character.toLowerCase(c));
+    /**
+     * @return every property of the object that has both a getter and a setter, as text keyed by its Apache name
+     *     ({@code brokerIP1}, {@code flushDiskType}), sorted
+     */
+    public static Map<String, String> describe(Object source) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Method getter : source.getClass().getMethods()) {
+            String name = getter.getName();
+            String property = name.startsWith("get") && name.length() > 3 ? name.substring(3)
+                : name.startsWith("is") && name.length() > 2 ? name.substring(2) : null;
+            if (property == null || getter.getParameterCount() != 0 || Modifier.isStatic(getter.getModifiers())
+                || getter.getDeclaringClass() == Object.class
+                || !settersOf(source.getClass()).containsKey(propertyName(property))) {
+                continue;
+            }
+            try {
+                Object value = getter.invoke(source);
+                out.put(propertyName(property), value == null ? "" : String.valueOf(value));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + property, e);
             }
         }
-        return out.toString();
+        return out;
+    }
+
+    /** @return the key of an accessor suffix: {@code BrokerIP1} gives {@code brokerIP1} */
+    private static String propertyName(String accessorSuffix) {
+        return Character.toLowerCase(accessorSuffix.charAt(0)) + accessorSuffix.substring(1);
     }
 
     private static Map<String, Method> settersOf(Class<?> type) {
@@ -71,7 +90,7 @@ public final class ConfigBinder {
         for (Method method : type.getMethods()) {
             if (method.getName().startsWith("set") && method.getParameterCount() == 1
                 && !Modifier.isStatic(method.getModifiers()) && convertible(method.getParameterTypes()[0])) {
-                setters.put(normalize(method.getName().substring(3)), method);
+                setters.put(propertyName(method.getName().substring(3)), method);
             }
         }
         return setters;

@@ -83,6 +83,27 @@ public class MessageStoreConfig {
     /** Disk usage percentage that forces early deletion. */
     private int diskMaxUsedSpaceRatio = 75;
 
+    /** Usage ratio (0..1) above which puts are refused ("disk full"); Apache's diskSpaceWarningLevelRatio. */
+    private double diskSpaceWarningLevelRatio = 0.90;
+
+    /** Usage ratio (0..1) above which the oldest commit-log files are deleted even if not expired. */
+    private double diskSpaceCleanForciblyRatio = 0.85;
+
+    /** Whether files may be deleted before they expire when the disk passes diskSpaceCleanForciblyRatio. */
+    private boolean cleanFileForciblyEnable = true;
+
+    /** Period of the clean service (retention and disk check), ms. */
+    private int cleanResourceInterval = 10000;
+
+    /** Pause between two commit-log file deletions, ms. */
+    private int deleteCommitLogFilesInterval = 100;
+
+    /** Pause between two consume-queue file deletions, ms. */
+    private int deleteConsumeQueueFilesInterval = 100;
+
+    /** Delay between removing a deleted file from use and unmapping it (readers may hold slices), ms. */
+    private int destroyMapedFileIntervalForcibly = 1000 * 120;
+
     /** Whether the key index is built. */
     private boolean messageIndexEnable = true;
 
@@ -306,6 +327,62 @@ public class MessageStoreConfig {
 
     public void setDiskMaxUsedSpaceRatio(int diskMaxUsedSpaceRatio) {
         this.diskMaxUsedSpaceRatio = diskMaxUsedSpaceRatio;
+    }
+
+    public double getDiskSpaceWarningLevelRatio() {
+        return diskSpaceWarningLevelRatio;
+    }
+
+    public void setDiskSpaceWarningLevelRatio(double diskSpaceWarningLevelRatio) {
+        this.diskSpaceWarningLevelRatio = diskSpaceWarningLevelRatio;
+    }
+
+    public double getDiskSpaceCleanForciblyRatio() {
+        return diskSpaceCleanForciblyRatio;
+    }
+
+    public void setDiskSpaceCleanForciblyRatio(double diskSpaceCleanForciblyRatio) {
+        this.diskSpaceCleanForciblyRatio = diskSpaceCleanForciblyRatio;
+    }
+
+    public boolean isCleanFileForciblyEnable() {
+        return cleanFileForciblyEnable;
+    }
+
+    public void setCleanFileForciblyEnable(boolean cleanFileForciblyEnable) {
+        this.cleanFileForciblyEnable = cleanFileForciblyEnable;
+    }
+
+    public int getCleanResourceInterval() {
+        return cleanResourceInterval;
+    }
+
+    public void setCleanResourceInterval(int cleanResourceInterval) {
+        this.cleanResourceInterval = cleanResourceInterval;
+    }
+
+    public int getDeleteCommitLogFilesInterval() {
+        return deleteCommitLogFilesInterval;
+    }
+
+    public void setDeleteCommitLogFilesInterval(int deleteCommitLogFilesInterval) {
+        this.deleteCommitLogFilesInterval = deleteCommitLogFilesInterval;
+    }
+
+    public int getDeleteConsumeQueueFilesInterval() {
+        return deleteConsumeQueueFilesInterval;
+    }
+
+    public void setDeleteConsumeQueueFilesInterval(int deleteConsumeQueueFilesInterval) {
+        this.deleteConsumeQueueFilesInterval = deleteConsumeQueueFilesInterval;
+    }
+
+    public int getDestroyMapedFileIntervalForcibly() {
+        return destroyMapedFileIntervalForcibly;
+    }
+
+    public void setDestroyMapedFileIntervalForcibly(int destroyMapedFileIntervalForcibly) {
+        this.destroyMapedFileIntervalForcibly = destroyMapedFileIntervalForcibly;
     }
 
     public boolean isMessageIndexEnable() {

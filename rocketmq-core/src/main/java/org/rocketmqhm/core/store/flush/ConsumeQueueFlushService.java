@@ -19,6 +19,7 @@ public final class ConsumeQueueFlushService extends ServiceThread {
     private final int intervalMs;
     private final int leastPages;
     private final int thoroughIntervalMs;
+    private final Runnable alsoFlush;
 
     /**
      * @param queues consume queues
@@ -30,6 +31,22 @@ public final class ConsumeQueueFlushService extends ServiceThread {
      */
     public ConsumeQueueFlushService(ConsumeQueueStore queues, StoreCheckpoint checkpoint,
             LongSupplier lastDispatchedTimestamp, int intervalMs, int leastPages, int thoroughIntervalMs) {
+        this(queues, checkpoint, lastDispatchedTimestamp, intervalMs, leastPages, thoroughIntervalMs, () -> { });
+    }
+
+    /**
+     * @param queues consume queues
+     * @param checkpoint checkpoint
+     * @param lastDispatchedTimestamp store timestamp of the last dispatched record
+     * @param intervalMs flush period
+     * @param leastPages dirty-page threshold
+     * @param thoroughIntervalMs unconditional flush period
+     * @param alsoFlush flushed with each thorough flush, before the checkpoint (e.g. the index)
+     */
+    public ConsumeQueueFlushService(ConsumeQueueStore queues, StoreCheckpoint checkpoint,
+            LongSupplier lastDispatchedTimestamp, int intervalMs, int leastPages, int thoroughIntervalMs,
+            Runnable alsoFlush) {
+        this.alsoFlush = alsoFlush;
         this.queues = queues;
         this.checkpoint = checkpoint;
         this.lastDispatchedTimestamp = lastDispatchedTimestamp;
@@ -62,6 +79,9 @@ public final class ConsumeQueueFlushService extends ServiceThread {
     public void flushOnce(int pages, boolean withCheckpointTimestamp) {
         long ts = lastDispatchedTimestamp.getAsLong();
         queues.flush(pages);
+        if (withCheckpointTimestamp) {
+            alsoFlush.run();
+        }
         if (withCheckpointTimestamp && ts > 0) {
             checkpoint.setLogicsMsgTimestamp(ts);
         }

@@ -16,6 +16,15 @@ import org.slf4j.LoggerFactory;
  * A record never spans files: when a batch does not fit (keeping at least 8 spare bytes), the rest of the file
  * becomes a blank record ({@code TOTALSIZE = remaining, MAGIC = 0xCBD43194}) and the batch goes to the next file.
  *
+ * <p>Recovery and corruption: {@link #recover} verifies records in order (magic, sizes and, with
+ * {@code checkCRCOnRecover}, the body CRC) and <b>cuts the log at the first invalid record</b>: that record and
+ * everything after it are dropped (zero-filled, later files deleted), consume-queue units pointing there are
+ * removed, and the offset and reason are logged at WARN. We deliberately do not skip a corrupt record to keep
+ * later ones: record boundaries past a damaged length cannot be trusted, skipping would leave holes in queue
+ * offsets that consumers could not tell from data, and the same offsets would be reassigned inconsistently by the
+ * next appends. Records after the cut are lost; with SYNC_FLUSH such a cut can only follow real media
+ * corruption, not a process crash.
+ *
  * <p>Thread-safety: appends are serialised by one lock; reads are lock-free on published bytes.
  *
  * @since 0.1.0
@@ -185,8 +194,8 @@ public final class CommitLog {
                 } else {
                     boolean zeros = buf.getInt(pos) == 0 && (pos + 8 > mf.getFileSize() || buf.getInt(pos + 4) == 0);
                     if (!zeros) {
-                        LOG.warn("commit log: invalid record at offset {} ({}); cutting the log there",
-                                mf.getFileFromOffset() + pos, mf.getFile().getName());
+                        LOG.warn("commit log: invalid record at offset {} in file {}: {}; cutting the log there",
+                                mf.getFileFromOffset() + pos, mf.getFile().getName(), rc.reason());
                     }
                     break outer;
                 }

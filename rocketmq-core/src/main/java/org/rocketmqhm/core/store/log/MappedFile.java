@@ -206,6 +206,21 @@ public final class MappedFile {
         }
     }
 
+    /**
+     * Deletes the file from disk but keeps the mapping, so slices handed out earlier stay valid until
+     * {@link #close()} (retention defers the unmap).
+     *
+     * @return whether the file is gone
+     */
+    public boolean deleteFileOnly() {
+        return file.delete() || !file.exists();
+    }
+
+    /** @return last modification time of the file (ms), 0 if unknown */
+    public long lastModified() {
+        return file.lastModified();
+    }
+
     /** Closes and deletes the file. @return whether the file is gone */
     public boolean destroy() {
         close();

@@ -193,6 +193,25 @@ public final class MappedFileQueue {
         return cut;
     }
 
+    /**
+     * Removes the first file from the queue if it is not the last one and {@code test} accepts it. The caller owns
+     * the returned file (delete it, then close it once readers are done).
+     *
+     * @param test decides whether the first file goes
+     * @return the removed file, or null
+     */
+    public synchronized MappedFile removeFirstIf(java.util.function.Predicate<MappedFile> test) {
+        if (files.size() < 2) {
+            return null;
+        }
+        MappedFile first = files.get(0);
+        if (!test.test(first)) {
+            return null;
+        }
+        files.remove(0);
+        return first;
+    }
+
     /** Closes all files without flushing. */
     public void close() {
         for (MappedFile mf : files) {

@@ -26,11 +26,26 @@ public final class RecordCheck {
     private final Kind kind;
     private final int size;
     private final DispatchRequest request;
+    private final String reason;
 
     private RecordCheck(Kind kind, int size, DispatchRequest request) {
+        this(kind, size, request, null);
+    }
+
+    private RecordCheck(Kind kind, int size, DispatchRequest request, String reason) {
         this.kind = kind;
         this.size = size;
         this.request = request;
+        this.reason = reason;
+    }
+
+    private static RecordCheck invalid(String reason) {
+        return new RecordCheck(Kind.INVALID, 0, null, reason);
+    }
+
+    /** @return why the record is INVALID (null otherwise) */
+    public String reason() {
+        return reason;
     }
 
     public Kind kind() {
@@ -57,16 +72,19 @@ public final class RecordCheck {
     public static RecordCheck check(ByteBuffer buf, int pos, boolean checkCrc, TagsCodeResolver resolver) {
         int avail = buf.limit() - pos;
         if (avail < 8) {
-            return new RecordCheck(Kind.INVALID, 0, null);
+            return invalid("fewer than 8 bytes left");
         }
         int total = buf.getInt(pos);
         int magic = buf.getInt(pos + 4);
         if (magic == MessageEncoder.BLANK_MAGIC) {
             return total >= 8 && total <= avail
-                    ? new RecordCheck(Kind.BLANK, total, null) : new RecordCheck(Kind.INVALID, 0, null);
+                    ? new RecordCheck(Kind.BLANK, total, null) : invalid("bad blank record size " + total);
         }
-        if (!MessageDecoder.isMessageMagic(magic) || total < MessageDecoder.MIN_RECORD_LENGTH || total > avail) {
-            return new RecordCheck(Kind.INVALID, 0, null);
+        if (!MessageDecoder.isMessageMagic(magic)) {
+            return invalid(String.format("bad magic 0x%08x", magic));
+        }
+        if (total < MessageDecoder.MIN_RECORD_LENGTH || total > avail) {
+            return invalid("bad total size " + total);
         }
         try {
             int sysFlag = buf.getInt(pos + MessageDecoder.POS_SYS_FLAG);
@@ -78,13 +96,13 @@ public final class RecordCheck {
             int bodyLen = buf.getInt(p);
             p += 4;
             if (bodyLen < 0 || p + bodyLen > pos + total) {
-                return new RecordCheck(Kind.INVALID, 0, null);
+                return invalid("bad body length " + bodyLen);
             }
             if (checkCrc) {
                 CRC32 crc = new CRC32();
                 crc.update(buf.slice(p, bodyLen));
                 if ((int) (crc.getValue() & 0x7FFFFFFF) != buf.getInt(pos + MessageDecoder.POS_BODY_CRC)) {
-                    return new RecordCheck(Kind.INVALID, 0, null);
+                    return invalid("body CRC mismatch");
                 }
             }
             p += bodyLen;
@@ -101,7 +119,7 @@ public final class RecordCheck {
             int propLen = buf.getShort(p) & 0xFFFF;
             p += 2;
             if (p + propLen != pos + total) {
-                return new RecordCheck(Kind.INVALID, 0, null);
+                return invalid("field lengths do not add up to the total size");
             }
             Map<String, String> props = MessageProperties.decode(string(buf, p, propLen));
             long tagsCode = resolver.tagsCode(topic, sysFlag, props, storeTs);
@@ -110,7 +128,7 @@ public final class RecordCheck {
                     buf.getLong(pos + MessageDecoder.POS_QUEUE_OFFSET), sysFlag, preparedTx, props);
             return new RecordCheck(Kind.MESSAGE, total, req);
         } catch (RuntimeException e) {
-            return new RecordCheck(Kind.INVALID, 0, null);
+            return invalid("unparsable record: " + e);
         }
     }
 

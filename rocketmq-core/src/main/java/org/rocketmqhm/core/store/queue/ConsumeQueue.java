@@ -210,6 +210,45 @@ public final class ConsumeQueue {
         maxPhysicOffset = newMaxPhys;
     }
 
+    /**
+     * Removes the first file when every unit in it points below {@code minPhyOffset} (never the last file).
+     *
+     * @param minPhyOffset commit log's min offset
+     * @return the removed file (caller deletes and later closes it), or null
+     */
+    public MappedFile removeFirstFileBelow(long minPhyOffset) {
+        return files.removeFirstIf(mf -> {
+            ByteBuffer u = mf.slice(mf.getFileSize() - UNIT_SIZE, UNIT_SIZE);
+            return u != null && u.getLong(0) + u.getInt(8) <= minPhyOffset;
+        });
+    }
+
+    /**
+     * Moves the min logical offset past units that point below {@code minPhyOffset} (retention deleted them).
+     *
+     * @param minPhyOffset commit log's min offset
+     */
+    public void correctMinOffset(long minPhyOffset) {
+        MappedFile first = files.getFirstFile();
+        if (first == null) {
+            return;
+        }
+        ByteBuffer buf = first.slice(0);
+        long min = Math.max(minLogicOffset, first.getFileFromOffset());
+        int pos = (int) (min - first.getFileFromOffset());
+        for (; pos + UNIT_SIZE <= buf.limit(); pos += UNIT_SIZE) {
+            if (buf.getInt(pos + 8) > 0 && buf.getLong(pos) >= minPhyOffset) {
+                break;
+            }
+        }
+        long next = first.getFileFromOffset() + Math.min(pos, buf.limit() / UNIT_SIZE * UNIT_SIZE);
+        if (next > minLogicOffset) {
+            LOG.info("consume queue {}-{}: min offset {} -> {} (commit log min {})", topic, queueId,
+                    minLogicOffset / UNIT_SIZE, next / UNIT_SIZE, minPhyOffset);
+            minLogicOffset = next;
+        }
+    }
+
     /** @param leastPages dirty-page threshold @return flushed byte offset */
     public long flush(int leastPages) {
         return files.flush(leastPages);
