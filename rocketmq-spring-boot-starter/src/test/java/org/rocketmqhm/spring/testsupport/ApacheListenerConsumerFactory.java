@@ -26,11 +26,17 @@ public final class ApacheListenerConsumerFactory implements ListenerConsumerFact
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+    static {
+        // topics created by a test's first send must reach the consumer quickly (defaults: 30 s route poll, 20 s rebalance)
+        System.setProperty("rocketmq.client.rebalance.waitInterval", "1000");
+    }
+
     @Override
     public ListenerConsumer create(ListenerEndpoint endpoint, MessageHandler handler) {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(endpoint.consumerGroup());
         consumer.setNamesrvAddr(endpoint.nameServer());
         consumer.setInstanceName("spring-" + INSTANCES.incrementAndGet());
+        consumer.setPollNameServerInterval(1000);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.setMessageModel(MessageModel.valueOf(endpoint.messageModel().name()));
         consumer.setConsumeThreadMin(Math.min(endpoint.consumeThreadNumber(), endpoint.consumeThreadMax()));
