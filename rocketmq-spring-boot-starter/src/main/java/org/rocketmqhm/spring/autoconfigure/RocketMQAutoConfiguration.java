@@ -1,0 +1,105 @@
+package org.rocketmqhm.spring.autoconfigure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.rocketmqhm.core.client.producer.Producer;
+import org.rocketmqhm.spring.core.BridgedTransactionProducer;
+import org.rocketmqhm.spring.core.ConsumeObserver;
+import org.rocketmqhm.spring.core.ListenerConsumerFactory;
+import org.rocketmqhm.spring.core.RocketMQTemplate;
+import org.rocketmqhm.spring.core.SendObserver;
+import org.rocketmqhm.spring.support.RocketMQMessageConverter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of Rocketmq-Hm for Spring Boot, active when {@code rocketmq.name-server} is set: the message
+ * converter, the default producer and {@code RocketMQTemplate}, and the listener containers of
+ * {@code @RocketMQMessageListener} beans.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = JacksonAutoConfiguration.class)
+@ConditionalOnClass(Producer.class)
+@ConditionalOnProperty(prefix = "rocketmq", name = "name-server")
+@EnableConfigurationProperties(RocketMQProperties.class)
+public final class RocketMQAutoConfiguration {
+
+    @Bean
+    ListenerContainerRegistrar rocketMQListenerContainerRegistrar(RocketMQProperties properties,
+            ObjectProvider<ListenerConsumerFactory> consumerFactory, ObjectProvider<ConsumeObserver> observer) {
+        return new ListenerContainerRegistrar(properties, consumerFactory, observer);
+    }
+
+    @Bean
+    static ExtRocketMQTemplatePostProcessor extRocketMQTemplatePostProcessor() {
+        return new ExtRocketMQTemplatePostProcessor();
+    }
+
+    @Bean
+    static RocketMQTransactionListenerRegistrar rocketMQTransactionListenerRegistrar() {
+        return new RocketMQTransactionListenerRegistrar();
+    }
+
+    /** Bean name of the default template; {@code @RocketMQTransactionListener} binds to it by default. */
+    public static final String ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME = "rocketMQTemplate";
+
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnMissingBean(Producer.class)
+    Producer rocketMQProducer(RocketMQProperties properties, Environment environment,
+                              ObjectProvider<RocketMQProducerCustomizer> customizers) {
+        RocketMQProperties.Producer settings = properties.getProducer();
+        String group = ProducerFactory.resolveGroup(settings.getGroup(), environment.getProperty("spring.application.name"));
+        Producer producer = ProducerFactory.create(properties.getNameServer(), group, settings);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(producer));
+        return producer;
+    }
+
+    @Bean(name = ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME)
+    @ConditionalOnMissingBean(name = ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME)
+    RocketMQTemplate rocketMQTemplate(Producer producer, RocketMQMessageConverter converter,
+                                      RocketMQProperties properties, ObjectProvider<SendObserver> observer) {
+        RocketMQTemplate template = new RocketMQTemplate();
+        template.setProducer(producer);
+        template.setConverter(converter);
+        template.setNamespace(properties.getProducer().getNamespace());
+        if (producer instanceof BridgedTransactionProducer bridged) {
+            template.setTransactionSupport(bridged.bridge());
+        }
+        observer.ifAvailable(template::setSendObserver);
+        return template;
+    }
+
+    /** Converter built on the application's {@code ObjectMapper} when there is one. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObjectMapper.class)
+    static class JacksonConverterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        RocketMQMessageConverter rocketMQMessageConverter(ObjectProvider<ObjectMapper> objectMapper) {
+            ObjectMapper mapper = objectMapper.getIfUnique();
+            return mapper != null ? new RocketMQMessageConverter(mapper) : new RocketMQMessageConverter();
+        }
+    }
+
+    /** Converter for byte arrays and strings only. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("com.fasterxml.jackson.databind.ObjectMapper")
+    static class PlainConverterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        RocketMQMessageConverter rocketMQMessageConverter() {
+            return new RocketMQMessageConverter(null);
+        }
+    }
+}
