@@ -27,6 +27,8 @@ import org.rocketmqhm.core.broker.schedule.DelayOffsetTable;
 import org.rocketmqhm.core.broker.schedule.ScheduleMessageService;
 import org.rocketmqhm.core.broker.processor.EndTransactionProcessor;
 import org.rocketmqhm.core.broker.processor.ReplyMessageProcessor;
+import org.rocketmqhm.core.broker.processor.ConsumerControlProcessor;
+import org.rocketmqhm.core.broker.client.ClientInvoker;
 import org.rocketmqhm.core.broker.transaction.TransactionalMessageCheckService;
 import org.rocketmqhm.core.broker.subscription.SubscriptionGroupManager;
 import org.rocketmqhm.core.broker.support.BrokerTagsCodeResolver;
@@ -164,7 +166,24 @@ public final class Broker {
 
         register(new EndTransactionProcessor(store, topics, rewriter, config.getBrokerRole()), sendPool,
             RequestCode.END_TRANSACTION);
-        register(new ReplyMessageProcessor(config, store, topics, producers, server::invokeAsync, storeHost),
+        ClientInvoker clientInvoker = new ClientInvoker() {
+            @Override
+            public java.util.concurrent.CompletableFuture<RemotingCommand> invoke(Channel channel,
+                                                                               RemotingCommand request,
+                                                                               long timeoutMillis) {
+                return server.invokeAsync(channel, request, timeoutMillis);
+            }
+
+            @Override
+            public void invokeOneway(Channel channel, RemotingCommand request) {
+                sendOneway(channel, request);
+            }
+        };
+        register(new ConsumerControlProcessor(config.getBrokerName(), consumers, offsets, topics, store,
+            clientInvoker), adminPool, RequestCode.INVOKE_BROKER_TO_RESET_OFFSET,
+            RequestCode.INVOKE_BROKER_TO_GET_CONSUMER_STATUS, RequestCode.GET_CONSUMER_RUNNING_INFO,
+            RequestCode.CONSUME_MESSAGE_DIRECTLY);
+        register(new ReplyMessageProcessor(config, store, topics, producers, clientInvoker, storeHost),
             sendPool, RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
         transactionCheckService = new TransactionalMessageCheckService(config, store, offsets, topics, producers,
             this::sendOneway);

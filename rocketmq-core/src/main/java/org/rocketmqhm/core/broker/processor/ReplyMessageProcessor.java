@@ -1,6 +1,7 @@
 package org.rocketmqhm.core.broker.processor;
 
 import io.netty.channel.Channel;
+import org.rocketmqhm.core.broker.client.ClientInvoker;
 import org.rocketmqhm.core.broker.client.ProducerRegistry;
 import org.rocketmqhm.core.broker.config.BrokerConfig;
 import org.rocketmqhm.core.broker.topic.TopicConfigManager;
@@ -42,12 +43,6 @@ public final class ReplyMessageProcessor implements RequestProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(ReplyMessageProcessor.class);
     private static final long PUSH_TIMEOUT_MILLIS = 10_000;
-
-    /** Sends a request to a client channel and completes with its response. */
-    @FunctionalInterface
-    public interface ClientInvoker {
-        CompletableFuture<RemotingCommand> invoke(Channel channel, RemotingCommand request, long timeoutMillis);
-    }
 
     private final BrokerConfig config;
     private final MessageStore store;
