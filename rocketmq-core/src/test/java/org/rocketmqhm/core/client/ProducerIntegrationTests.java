@@ -54,6 +54,10 @@ class ProducerIntegrationTests extends BrokerTestBase {
             producer.send(new Message(topic, big));
 
             assertThat(batch.queueOffset()).isGreaterThanOrEqualTo(0);
+            Map<String, String> read = readWithApache(topic, 6);
+            assertThat(read.values()).containsExactlyInAnyOrder("sync", "async", "oneway", "batch-1", "batch-2",
+                new String(big, StandardCharsets.UTF_8));
+            assertThat(read).containsEntry(sync.msgId(), "sync");
         } finally {
             producer.shutdown();
         }

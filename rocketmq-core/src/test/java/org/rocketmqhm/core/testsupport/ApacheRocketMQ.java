@@ -2,15 +2,19 @@ package org.rocketmqhm.core.testsupport;
 
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,11 +28,7 @@ public final class ApacheRocketMQ implements BrokerFixture {
     private final BrokerController broker;
     private final String nameServerAddress;
 
-    private final java.util.concurrent.ExecutorService sync;
-
-    private ApacheRocketMQ(NamesrvController namesrv, BrokerController broker, String nameServerAddress,
-                           java.util.concurrent.ExecutorService sync) {
-        this.sync = sync;
+    private ApacheRocketMQ(NamesrvController namesrv, BrokerController broker, String nameServerAddress) {
         this.namesrv = namesrv;
         this.broker = broker;
         this.nameServerAddress = nameServerAddress;
@@ -36,6 +36,10 @@ public final class ApacheRocketMQ implements BrokerFixture {
 
     public static ApacheRocketMQ start(Path dir) throws Exception {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
+        // Apache's start-up scripts (NamesrvStartup/BrokerStartup) set this property; without it every command the
+        // broker sends carries version 0, and the name server then reads REGISTER_BROKER with its pre-3.0.11 layout
+        // (body = bare topic-config wrapper), finds no topics in the RegisterBrokerBody and publishes no routes.
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
         NamesrvConfig namesrvConfig = new NamesrvConfig();
         namesrvConfig.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
         namesrvConfig.setConfigStorePath(dir.resolve("namesrv/namesrv.properties").toString());
@@ -79,35 +83,9 @@ public final class ApacheRocketMQ implements BrokerFixture {
             throw new IllegalStateException("broker init failed");
         }
         broker.start();
-        // In-process, the broker's own REGISTER_BROKER reaches the name server without its topic table (seen with
-        // 4.9.7 on Java 17), so the fixture mirrors the broker's topic configs into the name server itself.
-        java.util.concurrent.ScheduledExecutorService sync = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "apache-topic-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        long[] lastVersion = {-1};
-        Runnable mirror = () -> {
-            var wrapper = broker.getTopicConfigManager().buildTopicConfigSerializeWrapper();
-            long version = wrapper.getDataVersion().getCounter().get() * 31 + wrapper.getTopicConfigTable().size();
-            if (version != lastVersion[0]) {
-                lastVersion[0] = version;
-                wrapper.getDataVersion().nextVersion();
-                namesrv.getRouteInfoManager().registerBroker(brokerConfig.getBrokerClusterName(), broker.getBrokerAddr(),
-                    brokerConfig.getBrokerName(), 0L, broker.getHAServerAddr(), wrapper, java.util.List.of(), null);
-            }
-        };
-        mirror.run();
-        sync.scheduleWithFixedDelay(() -> {
-            try {
-                mirror.run();
-            } catch (RuntimeException ignored) {
-                // next round
-            }
-        }, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+        Awaitility.await().atMost(Duration.ofSeconds(20))
             .until(() -> namesrv.getRouteInfoManager().pickupTopicRouteData("TBW102") != null);
-        return new ApacheRocketMQ(namesrv, broker, nameServerAddress, sync);
+        return new ApacheRocketMQ(namesrv, broker, nameServerAddress);
     }
 
     @Override
@@ -127,7 +105,6 @@ public final class ApacheRocketMQ implements BrokerFixture {
 
     @Override
     public void close() {
-        sync.shutdownNow();
         broker.shutdown();
         namesrv.shutdown();
     }

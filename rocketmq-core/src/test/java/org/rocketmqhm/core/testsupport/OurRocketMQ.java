@@ -43,6 +43,8 @@ public final class OurRocketMQ implements BrokerFixture {
         config.setNamesrvAddr(nameServerAddress());
         config.setEnablePropertyFilter(true);
         config.setPullMessageThreadPoolNums(4);
+        config.setTransactionCheckInterval(1000);
+        config.setTransactionTimeOut(500);
         MessageStoreConfig store = new MessageStoreConfig();
         store.setStorePathRootDir(dir.resolve("store").toString());
         store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
