@@ -5,6 +5,7 @@ import org.rocketmqhm.core.client.producer.Producer;
 import org.rocketmqhm.spring.core.BridgedTransactionProducer;
 import org.rocketmqhm.spring.core.ConsumeObserver;
 import org.rocketmqhm.spring.core.ListenerConsumerFactory;
+import org.rocketmqhm.spring.core.PushListenerConsumerFactory;
 import org.rocketmqhm.spring.core.RocketMQTemplate;
 import org.rocketmqhm.spring.core.SendObserver;
 import org.rocketmqhm.spring.support.RocketMQMessageConverter;
@@ -37,6 +38,13 @@ public final class RocketMQAutoConfiguration {
     ListenerContainerRegistrar rocketMQListenerContainerRegistrar(RocketMQProperties properties,
             ObjectProvider<ListenerConsumerFactory> consumerFactory, ObjectProvider<ConsumeObserver> observer) {
         return new ListenerContainerRegistrar(properties, consumerFactory, observer);
+    }
+
+    /** Listener containers run on Rocketmq-Hm's push consumer unless the application defines its own factory. */
+    @Bean
+    @ConditionalOnMissingBean(ListenerConsumerFactory.class)
+    ListenerConsumerFactory rocketMQListenerConsumerFactory() {
+        return new PushListenerConsumerFactory();
     }
 
     @Bean

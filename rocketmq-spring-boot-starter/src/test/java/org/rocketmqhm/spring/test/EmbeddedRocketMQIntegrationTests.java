@@ -17,10 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.rocketmqhm.spring.annotation.RocketMQMessageListener;
-import org.rocketmqhm.spring.core.ListenerConsumerFactory;
 import org.rocketmqhm.spring.core.RocketMQListener;
 import org.rocketmqhm.spring.core.RocketMQReplyListener;
-import org.rocketmqhm.spring.testsupport.ApacheListenerConsumerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
@@ -54,10 +52,6 @@ class EmbeddedRocketMQIntegrationTests {
     @ImportAutoConfiguration(RocketMQAutoConfiguration.class)
     @Import({Listener.class, Replier.class})
     static class App {
-        @Bean
-        ListenerConsumerFactory apacheConsumers() {
-            return new ApacheListenerConsumerFactory();
-        }
     }
 
     @Test
@@ -67,8 +61,6 @@ class EmbeddedRocketMQIntegrationTests {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("our broker answers SEND_REPLY_MESSAGE_V2 (325) with 'request type not supported' "
-        + "so far; request-reply is verified against Apache's broker in RocketMQListenerIntegrationTests")
     void replyListenerWorksAgainstOurBroker() {
         // the topic is created by this first request; the replier picks it up at its next rebalance (up to 20 s)
         String reply = template.sendAndReceive("embedded-requests",
