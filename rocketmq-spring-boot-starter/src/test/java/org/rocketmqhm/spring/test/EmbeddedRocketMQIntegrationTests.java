@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code @EmbeddedRocketMQ} starts our own name server and broker; the template sends to it. */
 @SpringBootTest(classes = EmbeddedRocketMQIntegrationTests.App.class)
-@EmbeddedRocketMQ
+@EmbeddedRocketMQ(enablePropertyFilter = false, brokerProperties = {"enablePropertyFilter=true",
+    "maxMessageSize=2097152"})
 class EmbeddedRocketMQIntegrationTests {
 
     static final BlockingQueue<String> LISTENED = new LinkedBlockingQueue<>();
@@ -76,6 +77,12 @@ class EmbeddedRocketMQIntegrationTests {
 
     @Value("${rocketmq.name-server}")
     String nameServer;
+
+    @Test
+    void brokerPropertiesApplyAfterTheOtherAttributes() {
+        assertThat(broker.broker().config().isEnablePropertyFilter()).isTrue();
+        assertThat(broker.broker().storeConfig().getMaxMessageSize()).isEqualTo(2 * 1024 * 1024);
+    }
 
     @Test
     void nameServerPropertyPointsAtEmbeddedBroker() {
