@@ -1,8 +1,10 @@
 package org.rocketmqhm.spring.autoconfigure;
 
 import org.rocketmqhm.core.client.producer.Producer;
+import org.rocketmqhm.spring.annotation.ExtRocketMQConsumerConfiguration;
 import org.rocketmqhm.spring.annotation.ExtRocketMQTemplateConfiguration;
 import org.rocketmqhm.spring.core.BridgedTransactionProducer;
+import org.rocketmqhm.spring.core.LitePullReceiveSupport;
 import org.rocketmqhm.spring.core.RocketMQTemplate;
 import org.rocketmqhm.spring.core.SendObserver;
 import org.rocketmqhm.spring.support.RocketMQMessageConverter;
@@ -38,6 +40,11 @@ final class ExtRocketMQTemplatePostProcessor implements BeanPostProcessor, BeanF
         if (!(bean instanceof RocketMQTemplate template)) {
             return bean;
         }
+        ExtRocketMQConsumerConfiguration consumerExt = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean),
+            ExtRocketMQConsumerConfiguration.class);
+        if (consumerExt != null && template.getReceiveSupport() == null) {
+            configureReceive(template, consumerExt, beanName);
+        }
         ExtRocketMQTemplateConfiguration ext = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean),
             ExtRocketMQTemplateConfiguration.class);
         if (ext == null || template.getProducer() != null) {
@@ -63,6 +70,31 @@ final class ExtRocketMQTemplatePostProcessor implements BeanPostProcessor, BeanF
             template.setTransactionSupport(bridged.bridge());
         }
         return bean;
+    }
+
+    private void configureReceive(RocketMQTemplate template, ExtRocketMQConsumerConfiguration ext, String beanName) {
+        Environment env = beanFactory.getBean(Environment.class);
+        RocketMQProperties properties = beanFactory.getBean(RocketMQProperties.class);
+        RocketMQProperties.PullConsumer settings = new RocketMQProperties.PullConsumer();
+        settings.setGroup(env.resolvePlaceholders(ext.group()));
+        settings.setTopic(env.resolvePlaceholders(ext.topic()));
+        if (!StringUtils.hasText(settings.getGroup()) || !StringUtils.hasText(settings.getTopic())) {
+            throw new IllegalStateException("@ExtRocketMQConsumerConfiguration of bean " + beanName
+                + " needs a group and a topic");
+        }
+        settings.setMessageModel(ext.messageModel());
+        settings.setSelectorType(ext.selectorType());
+        settings.setSelectorExpression(env.resolvePlaceholders(ext.selectorExpression()));
+        settings.setPullBatchSize(ext.pullBatchSize());
+        settings.setNamespace(env.resolvePlaceholders(ext.namespace()));
+        settings.setInstanceName(env.resolvePlaceholders(ext.instanceName()));
+        String nameServer = env.resolvePlaceholders(ext.nameServer());
+        if (!StringUtils.hasText(nameServer)) {
+            nameServer = properties.getNameServer();
+        }
+        template.setReceiveSupport(new LitePullReceiveSupport(PullConsumerFactory.create(nameServer, settings),
+            properties.getPullConsumer().getPollTimeout()));
+        template.setConverter(beanFactory.getBean(RocketMQMessageConverter.class));
     }
 
     private static RocketMQProperties.Producer merge(ExtRocketMQTemplateConfiguration ext, Environment env,

@@ -6,6 +6,7 @@ import org.rocketmqhm.spring.core.ConsumeObserver;
 import org.rocketmqhm.spring.core.DefaultRocketMQListenerContainer;
 import org.rocketmqhm.spring.core.ListenerConsumerFactory;
 import org.rocketmqhm.spring.core.ListenerContainerStates;
+import org.rocketmqhm.spring.core.PushListenerConsumerFactory;
 import org.rocketmqhm.spring.support.ListenerEndpoint;
 import org.rocketmqhm.spring.support.RocketMQMessageConverter;
 import org.slf4j.Logger;
@@ -79,10 +80,7 @@ final class ListenerContainerRegistrar implements SmartInitializingSingleton, Ap
 
     private void register(String beanName, Object listener, ListenerEndpoint endpoint) {
         String containerName = beanName + "RocketMQListenerContainer";
-        ListenerConsumerFactory factory = consumerFactory.getIfAvailable(() -> (e, handler) -> {
-            throw new IllegalStateException("no push consumer is available for listener " + e.beanName()
-                + ": Rocketmq-Hm's client push consumer is not wired yet; define a ListenerConsumerFactory bean");
-        });
+        ListenerConsumerFactory factory = consumerFactory.getIfAvailable(PushListenerConsumerFactory::new);
         RocketMQMessageConverter converter = context.getBean(RocketMQMessageConverter.class);
         context.registerBean(containerName, DefaultRocketMQListenerContainer.class,
             () -> {

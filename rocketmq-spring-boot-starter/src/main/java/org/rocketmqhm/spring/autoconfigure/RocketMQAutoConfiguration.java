@@ -2,9 +2,12 @@ package org.rocketmqhm.spring.autoconfigure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rocketmqhm.core.client.producer.Producer;
+import org.rocketmqhm.core.client.consumer.LitePullConsumer;
 import org.rocketmqhm.spring.core.BridgedTransactionProducer;
+import org.rocketmqhm.spring.core.LitePullReceiveSupport;
 import org.rocketmqhm.spring.core.ConsumeObserver;
 import org.rocketmqhm.spring.core.ListenerConsumerFactory;
+import org.rocketmqhm.spring.core.PushListenerConsumerFactory;
 import org.rocketmqhm.spring.core.RocketMQTemplate;
 import org.rocketmqhm.spring.core.SendObserver;
 import org.rocketmqhm.spring.support.RocketMQMessageConverter;
@@ -17,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -37,6 +41,13 @@ public final class RocketMQAutoConfiguration {
     ListenerContainerRegistrar rocketMQListenerContainerRegistrar(RocketMQProperties properties,
             ObjectProvider<ListenerConsumerFactory> consumerFactory, ObjectProvider<ConsumeObserver> observer) {
         return new ListenerContainerRegistrar(properties, consumerFactory, observer);
+    }
+
+    /** Listener containers run on Rocketmq-Hm's push consumer unless the application defines its own factory. */
+    @Bean
+    @ConditionalOnMissingBean(ListenerConsumerFactory.class)
+    ListenerConsumerFactory rocketMQListenerConsumerFactory() {
+        return new PushListenerConsumerFactory();
     }
 
     @Bean
@@ -63,11 +74,25 @@ public final class RocketMQAutoConfiguration {
         return producer;
     }
 
+    /**
+     * The pull consumer behind {@code RocketMQTemplate.receive}, when a group and a topic are configured. The default
+     * template starts and stops it.
+     */
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnMissingBean(LitePullConsumer.class)
+    @Conditional(OnPullConsumerCondition.class)
+    LitePullConsumer rocketMQLitePullConsumer(RocketMQProperties properties) {
+        return PullConsumerFactory.create(properties.getNameServer(), PullConsumerFactory.effective(properties));
+    }
+
     @Bean(name = ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME)
     @ConditionalOnMissingBean(name = ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME)
     RocketMQTemplate rocketMQTemplate(Producer producer, RocketMQMessageConverter converter,
-                                      RocketMQProperties properties, ObjectProvider<SendObserver> observer) {
+                                      RocketMQProperties properties, ObjectProvider<SendObserver> observer,
+                                      ObjectProvider<LitePullConsumer> pullConsumer) {
         RocketMQTemplate template = new RocketMQTemplate();
+        pullConsumer.ifAvailable(consumer -> template.setReceiveSupport(
+            new LitePullReceiveSupport(consumer, properties.getPullConsumer().getPollTimeout())));
         template.setProducer(producer);
         template.setConverter(converter);
         template.setNamespace(properties.getProducer().getNamespace());

@@ -1,11 +1,12 @@
 package org.rocketmqhm.spring.core;
 
+import org.rocketmqhm.core.client.consumer.PushConsumer;
+
 /**
- * Implemented by a {@code @RocketMQMessageListener} bean to adjust its push consumer before it starts (for example
- * the consume-from-where setting). The argument is the container's native consumer; its type will narrow to the
- * client's push consumer once that lands.
+ * Implemented by a {@code @RocketMQMessageListener} bean to adjust its {@link PushConsumer} before it starts (for
+ * example {@code setConsumeFromWhere} or {@code setPullBatchSize}).
  *
  * @since 0.1.0
  */
-public interface RocketMQPushConsumerLifecycleListener extends RocketMQConsumerLifecycleListener<Object> {
+public interface RocketMQPushConsumerLifecycleListener extends RocketMQConsumerLifecycleListener<PushConsumer> {
 }

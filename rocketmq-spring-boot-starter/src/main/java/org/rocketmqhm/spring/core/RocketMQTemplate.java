@@ -124,7 +124,7 @@ public class RocketMQTemplate extends AbstractMessageSendingTemplate<String> imp
         if (receiveSupport != null) {
             receiveSupport.start();
         }
-        running = producer != null;
+        running = producer != null || receiveSupport != null;
     }
 
     @Override
@@ -141,7 +141,7 @@ public class RocketMQTemplate extends AbstractMessageSendingTemplate<String> imp
         }
     }
 
-    /** @return whether the producer has been started and not shut down */
+    /** @return whether the producer (or, for a receive-only template, the pull consumer) is started and not shut down */
     public boolean isRunning() {
         return running;
     }

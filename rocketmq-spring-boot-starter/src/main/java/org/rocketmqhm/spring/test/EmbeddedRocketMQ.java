@@ -40,4 +40,11 @@ public @interface EmbeddedRocketMQ {
 
     /** @return delay levels of the broker; every level is one second by default so that delayed tests are quick */
     String messageDelayLevel() default "1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s";
+
+    /**
+     * @return extra broker or store settings as {@code key=value} by their Apache names, applied after the other
+     *     attributes, e.g. {@code {"enablePropertyFilter=true", "messageDelayLevel=1s 1s 1s"}}; an unknown key fails
+     *     the context
+     */
+    String[] brokerProperties() default {};
 }

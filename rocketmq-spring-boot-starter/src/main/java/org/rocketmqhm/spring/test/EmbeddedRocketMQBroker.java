@@ -2,6 +2,8 @@ package org.rocketmqhm.spring.test;
 
 import org.rocketmqhm.core.broker.Broker;
 import org.rocketmqhm.core.broker.config.BrokerConfig;
+import org.rocketmqhm.core.client.admin.AdminClient;
+import org.rocketmqhm.core.common.config.ConfigBinder;
 import org.rocketmqhm.core.namesrv.NameServer;
 import org.rocketmqhm.core.namesrv.NamesrvConfig;
 import org.rocketmqhm.core.store.config.MessageStoreConfig;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 
 /**
  * A Rocketmq-Hm name server and broker in this JVM on ephemeral ports (127.0.0.1), storing under a temporary folder
@@ -40,10 +44,37 @@ public final class EmbeddedRocketMQBroker implements AutoCloseable {
      * @param enablePropertyFilter whether SQL92 selectors are accepted
      * @param transactionCheckIntervalMillis interval of transaction check-backs
      * @param messageDelayLevel delay level table
+     * @param brokerProperties {@code key=value} broker or store settings by their Apache names
+     *     ({@code enablePropertyFilter=true}, {@code messageDelayLevel=1s 1s}), applied last
+     * @return a started pair
+     * @throws IllegalArgumentException on an unknown key or a value that does not convert
+     */
+    public static EmbeddedRocketMQBroker start(boolean enablePropertyFilter, long transactionCheckIntervalMillis,
+                                               String messageDelayLevel, String... brokerProperties) {
+        Properties overrides = new Properties();
+        for (String entry : brokerProperties) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("broker property '" + entry + "' is not key=value");
+            }
+            overrides.setProperty(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return start(enablePropertyFilter, transactionCheckIntervalMillis, messageDelayLevel, overrides);
+    }
+
+    /**
+     * @param enablePropertyFilter whether SQL92 selectors are accepted
+     * @param transactionCheckIntervalMillis interval of transaction check-backs
+     * @param messageDelayLevel delay level table
      * @return a started pair
      */
     public static EmbeddedRocketMQBroker start(boolean enablePropertyFilter, long transactionCheckIntervalMillis,
                                                String messageDelayLevel) {
+        return start(enablePropertyFilter, transactionCheckIntervalMillis, messageDelayLevel, new Properties());
+    }
+
+    private static EmbeddedRocketMQBroker start(boolean enablePropertyFilter, long transactionCheckIntervalMillis,
+                                                String messageDelayLevel, Properties overrides) {
         Path dir;
         try {
             dir = Files.createTempDirectory("embedded-rocketmq");
@@ -70,6 +101,11 @@ public final class EmbeddedRocketMQBroker implements AutoCloseable {
         store.setMaxIndexNum(10_000);
         store.setMaxHashSlotNum(2_500);
         store.setMessageDelayLevel(messageDelayLevel);
+        List<String> unknown = ConfigBinder.bind(overrides, brokerConfig, store);
+        if (!unknown.isEmpty()) {
+            nameServer.shutdown();
+            throw new IllegalArgumentException("unknown broker properties " + unknown);
+        }
         Broker broker = new Broker(brokerConfig, store);
         try {
             broker.start();
@@ -88,6 +124,24 @@ public final class EmbeddedRocketMQBroker implements AutoCloseable {
     /** @return {@code 127.0.0.1:port} of the broker */
     public String brokerAddress() {
         return broker.address();
+    }
+
+    /**
+     * Creates (or updates) a topic on the broker, so that consumers find its route before the first send.
+     *
+     * @param topic topic name
+     * @param queues read and write queue count
+     */
+    public void createTopic(String topic, int queues) {
+        AdminClient admin = new AdminClient();
+        admin.setNamesrvAddr(nameServerAddress());
+        admin.setInstanceName("embedded-admin-" + System.nanoTime());
+        admin.start();
+        try {
+            admin.createTopic(broker.config().getBrokerClusterName(), topic, queues);
+        } finally {
+            admin.shutdown();
+        }
     }
 
     /** @return the broker, for tests that need its internals */

@@ -37,7 +37,8 @@ public final class EmbeddedRocketMQContextCustomizerFactory implements ContextCu
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             EmbeddedRocketMQBroker broker = EmbeddedRocketMQBroker.start(annotation.enablePropertyFilter(),
-                annotation.transactionCheckIntervalMillis(), annotation.messageDelayLevel());
+                annotation.transactionCheckIntervalMillis(), annotation.messageDelayLevel(),
+                annotation.brokerProperties());
             ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
             beanFactory.registerSingleton(BEAN_NAME, broker);
             // registered first, destroyed last: producers and consumers shut down while the broker still answers

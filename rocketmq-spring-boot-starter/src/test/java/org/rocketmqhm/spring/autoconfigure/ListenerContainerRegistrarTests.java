@@ -97,9 +97,16 @@ class ListenerContainerRegistrarTests {
     }
 
     @Test
-    void withoutConsumerFactoryTheContainerFailsLoudly() {
-        runner.withBean(First.class)
-            .run(ctx -> assertThat(ctx).hasFailed().getFailure().hasStackTraceContaining("no push consumer"));
+    void defaultConsumerFactoryIsOurPushConsumer() {
+        runner.run(ctx -> assertThat(ctx).hasNotFailed().getBean(ListenerConsumerFactory.class)
+            .isInstanceOf(org.rocketmqhm.spring.core.PushListenerConsumerFactory.class));
+    }
+
+    @Test
+    void applicationConsumerFactoryReplacesTheDefault() {
+        runner.withUserConfiguration(Recording.class).run(ctx -> assertThat(ctx).hasNotFailed()
+            .getBean(ListenerConsumerFactory.class)
+            .isNotInstanceOf(org.rocketmqhm.spring.core.PushListenerConsumerFactory.class));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,18 +1,16 @@
 package org.rocketmqhm.spring.core;
 
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.rocketmqhm.core.client.consumer.PushConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.spring.annotation.ConsumeMode;
 import org.rocketmqhm.spring.annotation.MessageModel;
 import org.rocketmqhm.spring.annotation.RocketMQMessageListener;
 import org.rocketmqhm.spring.annotation.SelectorType;
 import org.rocketmqhm.spring.autoconfigure.RocketMQAutoConfiguration;
-import org.rocketmqhm.spring.testsupport.ApacheBroker;
-import org.rocketmqhm.spring.testsupport.ApacheListenerConsumerFactory;
+import org.rocketmqhm.spring.test.EmbeddedRocketMQBroker;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +19,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -30,12 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Listener containers end to end against Apache's broker 4.9.7 (push consumer backend: Apache's, test scope). */
+/**
+ * Listener containers end to end on our push consumer (the default {@code ListenerConsumerFactory}) against our
+ * broker, one embedded broker for the class (SQL92 filtering on, one-second delay levels for the retry).
+ */
 class RocketMQListenerIntegrationTests {
 
-    @TempDir
-    static Path dir;
-    static ApacheBroker broker;
+    static EmbeddedRocketMQBroker broker;
 
     record Order(String id, int amount) {
     }
@@ -54,10 +52,11 @@ class RocketMQListenerIntegrationTests {
 
     @BeforeAll
     static void start() throws Exception {
-        broker = ApacheBroker.start(dir);
+        broker = EmbeddedRocketMQBroker.start(false, 1000, "1s", "enablePropertyFilter=true",
+            "messageDelayLevel=1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s");
         for (String t : List.of("l-string", "l-pojo", "l-generic", "l-ext", "l-message", "l-retry", "l-sql",
             "l-orderly", "l-broadcast", "l-off", "l-request")) {
-            broker.createTopic(t);
+            broker.createTopic(t, 4);
         }
     }
 
@@ -72,8 +71,9 @@ class RocketMQListenerIntegrationTests {
             STRINGS.add(message);
         }
 
-        public void prepareStart(Object consumer) {
-            assertThat(consumer).isInstanceOf(DefaultMQPushConsumer.class);
+        public void prepareStart(PushConsumer consumer) {
+            assertThat(consumer.getConsumerGroup()).isEqualTo("g-string");
+            consumer.setPullBatchSize(16);
             PREPARED.incrementAndGet();
         }
     }
@@ -155,9 +155,6 @@ class RocketMQListenerIntegrationTests {
 
     @Configuration(proxyBeanMethods = false)
     static class App {
-        @Bean ListenerConsumerFactory apacheConsumers() {
-            return new ApacheListenerConsumerFactory();
-        }
         @Bean StringListener stringListener() {
             return new StringListener();
         }

@@ -1,30 +1,29 @@
 package org.rocketmqhm.spring.core;
 
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.client.producer.DefaultMQProducer;
-import org.apache.rocketmq.client.utils.MessageUtil;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
-import org.apache.rocketmq.common.message.MessageExt;
+import org.rocketmqhm.core.client.consumer.ConsumeConcurrentlyStatus;
+import org.rocketmqhm.core.client.consumer.MessageListenerConcurrently;
+import org.rocketmqhm.core.client.consumer.PushConsumer;
+import org.rocketmqhm.core.client.producer.Producer;
+import org.rocketmqhm.core.client.producer.ReplyMessages;
+import org.rocketmqhm.core.common.message.MessageExt;
+import org.rocketmqhm.core.protocol.ConsumeFromWhere;
+import org.rocketmqhm.spring.annotation.ExtRocketMQConsumerConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rocketmqhm.core.client.producer.SendCallback;
 import org.rocketmqhm.core.client.producer.SendResult;
 import org.rocketmqhm.core.client.producer.SendStatus;
 import org.rocketmqhm.spring.autoconfigure.RocketMQAutoConfiguration;
 import org.rocketmqhm.spring.support.RocketMQHeaders;
-import org.rocketmqhm.spring.testsupport.ApacheBroker;
+import org.rocketmqhm.spring.test.EmbeddedRocketMQBroker;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.support.MessageBuilder;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,22 +36,20 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** RocketMQTemplate against Apache's broker 4.9.7, checked with Apache's own consumer. */
+/** RocketMQTemplate against our broker (one for the class), checked with our client's push consumer. */
 class RocketMQTemplateIntegrationTests {
 
-    @TempDir
-    static Path dir;
-    static ApacheBroker broker;
+    static EmbeddedRocketMQBroker broker;
 
-    private final List<DefaultMQPushConsumer> consumers = new ArrayList<>();
-    private final List<DefaultMQProducer> producers = new ArrayList<>();
+    private final List<PushConsumer> consumers = new ArrayList<>();
+    private final List<Producer> producers = new ArrayList<>();
 
     record Order(String id, int amount) {
     }
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = ApacheBroker.start(dir);
+        broker = EmbeddedRocketMQBroker.start();
     }
 
     @AfterAll
@@ -62,8 +59,8 @@ class RocketMQTemplateIntegrationTests {
 
     @AfterEach
     void stopClients() {
-        consumers.forEach(DefaultMQPushConsumer::shutdown);
-        producers.forEach(DefaultMQProducer::shutdown);
+        consumers.forEach(PushConsumer::shutdown);
+        producers.forEach(Producer::shutdown);
     }
 
     private ApplicationContextRunner runner() {
@@ -73,14 +70,14 @@ class RocketMQTemplateIntegrationTests {
     }
 
     private BlockingQueue<MessageExt> consume(String topic) throws Exception {
-        broker.createTopic(topic);
+        broker.createTopic(topic, 4);
         BlockingQueue<MessageExt> received = new LinkedBlockingQueue<>();
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("verify-" + topic);
+        PushConsumer consumer = new PushConsumer("verify-" + topic);
         consumer.setNamesrvAddr(broker.nameServerAddress());
         consumer.setInstanceName("verify-" + topic);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(topic, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, queue) -> {
             received.addAll(msgs);
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
@@ -197,23 +194,25 @@ class RocketMQTemplateIntegrationTests {
         BlockingQueue<MessageExt> received = consume("it-delay");
         runner().run(ctx -> {
             RocketMQTemplate template = ctx.getBean(RocketMQTemplate.class);
+            long sent = System.nanoTime();
             template.syncSend("it-delay", MessageBuilder.withPayload("later").build(), 3000, 2);
             template.syncSendDelayTimeSeconds("it-delay", "later-too", 4);
             MessageExt m = next(received);
-            assertThat(m.getProperty("DELAY")).isIn("2");
+            // the embedded broker's delay levels are all one second
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isGreaterThanOrEqualTo(900);
             assertThat(Set.of(body(m), body(next(received)))).containsExactlyInAnyOrder("later", "later-too");
         });
     }
 
     @Test
     void sendAndReceiveGetsTypedReply() throws Exception {
-        broker.createTopic("it-request");
-        DefaultMQProducer replier = new DefaultMQProducer("it-replier");
+        broker.createTopic("it-request", 4);
+        Producer replier = new Producer("it-replier");
         replier.setNamesrvAddr(broker.nameServerAddress());
         replier.setInstanceName("it-replier");
         replier.start();
         producers.add(replier);
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("it-request-group");
+        PushConsumer consumer = new PushConsumer("it-request-group");
         consumer.setNamesrvAddr(broker.nameServerAddress());
         consumer.setInstanceName("it-request-group");
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
@@ -222,7 +221,7 @@ class RocketMQTemplateIntegrationTests {
             for (MessageExt m : msgs) {
                 try {
                     String reply = "{\"id\":\"" + body(m) + "\",\"amount\":42}";
-                    replier.send(MessageUtil.createReplyMessage(m, reply.getBytes(StandardCharsets.UTF_8)));
+                    replier.send(ReplyMessages.reply(m, reply.getBytes(StandardCharsets.UTF_8)));
                 } catch (Exception e) {
                     return ConsumeConcurrentlyStatus.RECONSUME_LATER;
                 }
@@ -239,6 +238,56 @@ class RocketMQTemplateIntegrationTests {
             CompletableFuture<Order> async = template.sendAndReceiveAsync("it-request",
                 MessageBuilder.withPayload("o-10").build(), Order.class, 10_000);
             assertThat(async.get(15, TimeUnit.SECONDS)).isEqualTo(new Order("o-10", 42));
+        });
+    }
+
+    @Test
+    void receivePullsConvertedMessagesFromThePullConsumerTopic() throws Exception {
+        broker.createTopic("it-receive", 2);
+        runner().withPropertyValues("rocketmq.pull-consumer.group=it-receiver", "rocketmq.pull-consumer.topic=it-receive",
+                "rocketmq.pull-consumer.pull-batch-size=5")
+            .run(ctx -> {
+                assertThat(ctx).hasSingleBean(org.rocketmqhm.core.client.consumer.LitePullConsumer.class);
+                RocketMQTemplate template = ctx.getBean(RocketMQTemplate.class);
+                for (int i = 0; i < 3; i++) {
+                    template.syncSend("it-receive", new Order("r" + i, i));
+                }
+                List<Order> received = new ArrayList<>();
+                org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> {
+                        received.addAll(template.receive(Order.class, 500));
+                        return received.size() >= 3;
+                    });
+                assertThat(received).containsExactlyInAnyOrder(new Order("r0", 0), new Order("r1", 1),
+                    new Order("r2", 2));
+                assertThat(template.receive(String.class, 200)).isEmpty();
+            });
+    }
+
+    /** A second template that only receives, from its own group and topic. */
+    @ExtRocketMQConsumerConfiguration(group = "it-ext-receiver", topic = "${test.ext-topic}", selectorExpression = "keep")
+    static class ReportTemplate extends RocketMQTemplate {
+    }
+
+    @Test
+    void extConsumerConfigurationGivesATemplateItsOwnPullConsumer() throws Exception {
+        broker.createTopic("it-ext-receive", 2);
+        runner().withPropertyValues("test.ext-topic=it-ext-receive").withBean(ReportTemplate.class).run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            RocketMQTemplate sender = ctx.getBean("rocketMQTemplate", RocketMQTemplate.class);
+            sender.syncSend("it-ext-receive:drop", "dropped");
+            sender.syncSend("it-ext-receive:keep", "kept");
+            ReportTemplate reports = ctx.getBean(ReportTemplate.class);
+            assertThat(reports.isRunning()).isTrue();
+            List<String> received = new ArrayList<>();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                received.addAll(reports.receive(String.class, 500));
+                return !received.isEmpty();
+            });
+            assertThat(received).containsExactly("kept");
+            org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> sender.receive(String.class, 10))
+                .withMessageContaining("rocketmq.pull-consumer.group");
         });
     }
 

@@ -1,19 +1,18 @@
 package org.rocketmqhm.spring.core;
 
-import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
-import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
-import org.apache.rocketmq.common.message.MessageExt;
+import org.rocketmqhm.core.client.consumer.ConsumeConcurrentlyStatus;
+import org.rocketmqhm.core.client.consumer.MessageListenerConcurrently;
+import org.rocketmqhm.core.client.consumer.PushConsumer;
+import org.rocketmqhm.core.common.message.MessageExt;
+import org.rocketmqhm.core.protocol.ConsumeFromWhere;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rocketmqhm.spring.annotation.ExtRocketMQTemplateConfiguration;
 import org.rocketmqhm.spring.annotation.RocketMQTransactionListener;
 import org.rocketmqhm.spring.autoconfigure.RocketMQAutoConfiguration;
 import org.rocketmqhm.spring.support.RocketMQHeaders;
-import org.rocketmqhm.spring.testsupport.ApacheBroker;
+import org.rocketmqhm.spring.test.EmbeddedRocketMQBroker;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,16 +30,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** Transactional sends, broker check-backs and extra templates against Apache's broker 4.9.7. */
+/** Transactional sends, broker check-backs (1 s interval) and extra templates against our broker. */
 class RocketMQTransactionIntegrationTests {
 
-    @TempDir
-    static Path dir;
-    static ApacheBroker broker;
+    static EmbeddedRocketMQBroker broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = ApacheBroker.start(dir);
+        broker = EmbeddedRocketMQBroker.start();
     }
 
     @AfterAll
@@ -93,9 +89,9 @@ class RocketMQTransactionIntegrationTests {
 
     @Test
     void commitRollbackAndCheckBack() throws Exception {
-        broker.createTopic("it-tx");
+        broker.createTopic("it-tx", 4);
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("verify-it-tx");
+        PushConsumer consumer = new PushConsumer("verify-it-tx");
         consumer.setNamesrvAddr(broker.nameServerAddress());
         consumer.setInstanceName("verify-it-tx");
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);

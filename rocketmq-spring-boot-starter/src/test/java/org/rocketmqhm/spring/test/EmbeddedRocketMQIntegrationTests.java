@@ -17,10 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.rocketmqhm.spring.annotation.RocketMQMessageListener;
-import org.rocketmqhm.spring.core.ListenerConsumerFactory;
 import org.rocketmqhm.spring.core.RocketMQListener;
 import org.rocketmqhm.spring.core.RocketMQReplyListener;
-import org.rocketmqhm.spring.testsupport.ApacheListenerConsumerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
@@ -31,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code @EmbeddedRocketMQ} starts our own name server and broker; the template sends to it. */
 @SpringBootTest(classes = EmbeddedRocketMQIntegrationTests.App.class)
-@EmbeddedRocketMQ
+@EmbeddedRocketMQ(enablePropertyFilter = false, brokerProperties = {"enablePropertyFilter=true",
+    "maxMessageSize=2097152"})
 class EmbeddedRocketMQIntegrationTests {
 
     static final BlockingQueue<String> LISTENED = new LinkedBlockingQueue<>();
@@ -54,10 +53,6 @@ class EmbeddedRocketMQIntegrationTests {
     @ImportAutoConfiguration(RocketMQAutoConfiguration.class)
     @Import({Listener.class, Replier.class})
     static class App {
-        @Bean
-        ListenerConsumerFactory apacheConsumers() {
-            return new ApacheListenerConsumerFactory();
-        }
     }
 
     @Test
@@ -67,8 +62,6 @@ class EmbeddedRocketMQIntegrationTests {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("our broker answers SEND_REPLY_MESSAGE_V2 (325) with 'request type not supported' "
-        + "so far; request-reply is verified against Apache's broker in RocketMQListenerIntegrationTests")
     void replyListenerWorksAgainstOurBroker() {
         // the topic is created by this first request; the replier picks it up at its next rebalance (up to 20 s)
         String reply = template.sendAndReceive("embedded-requests",
@@ -84,6 +77,12 @@ class EmbeddedRocketMQIntegrationTests {
 
     @Value("${rocketmq.name-server}")
     String nameServer;
+
+    @Test
+    void brokerPropertiesApplyAfterTheOtherAttributes() {
+        assertThat(broker.broker().config().isEnablePropertyFilter()).isTrue();
+        assertThat(broker.broker().storeConfig().getMaxMessageSize()).isEqualTo(2 * 1024 * 1024);
+    }
 
     @Test
     void nameServerPropertyPointsAtEmbeddedBroker() {

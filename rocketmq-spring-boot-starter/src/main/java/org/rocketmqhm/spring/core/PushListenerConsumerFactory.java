@@ -1,0 +1,96 @@
+package org.rocketmqhm.spring.core;
+
+import org.rocketmqhm.core.client.consumer.ConsumeConcurrentlyStatus;
+import org.rocketmqhm.core.client.consumer.ConsumeOrderlyStatus;
+import org.rocketmqhm.core.client.consumer.MessageListenerConcurrently;
+import org.rocketmqhm.core.client.consumer.MessageListenerOrderly;
+import org.rocketmqhm.core.client.consumer.MessageSelector;
+import org.rocketmqhm.core.client.consumer.PushConsumer;
+import org.rocketmqhm.core.common.message.MessageExt;
+import org.rocketmqhm.core.protocol.MessageModel;
+import org.rocketmqhm.spring.annotation.ConsumeMode;
+import org.rocketmqhm.spring.annotation.SelectorType;
+import org.rocketmqhm.spring.support.ListenerEndpoint;
+import org.springframework.util.StringUtils;
+
+import java.util.List;
+
+/**
+ * The default {@link ListenerConsumerFactory}: a Rocketmq-Hm {@link PushConsumer} configured from the endpoint.
+ * Mapping: {@code selectorType}/{@code selectorExpression} to {@link MessageSelector#byTag}/{@link MessageSelector#bySql},
+ * {@code consumeMode} to an orderly or concurrent listener, {@code messageModel}, {@code consumeThreadNumber} /
+ * {@code consumeThreadMax} (thread pool), {@code maxReconsumeTimes}, {@code suspendCurrentQueueTimeMillis},
+ * {@code nameServer}, {@code instanceName}; group and topic arrive with their namespace already applied. A handler
+ * exception answers {@code RECONSUME_LATER} (concurrent) or {@code SUSPEND_CURRENT_QUEUE_A_MOMENT} (orderly).
+ * {@code consumeTimeout} and {@code delayLevelWhenNextConsume} have no client counterpart yet and are ignored.
+ * Stateless; thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class PushListenerConsumerFactory implements ListenerConsumerFactory {
+
+    @Override
+    public ListenerConsumer create(ListenerEndpoint endpoint, MessageHandler handler) {
+        PushConsumer consumer = new PushConsumer(endpoint.consumerGroup());
+        consumer.setNamesrvAddr(endpoint.nameServer());
+        if (StringUtils.hasText(endpoint.instanceName())) {
+            consumer.setInstanceName(endpoint.instanceName());
+        }
+        consumer.setMessageModel(endpoint.messageModel() == org.rocketmqhm.spring.annotation.MessageModel.BROADCASTING
+            ? MessageModel.BROADCASTING : MessageModel.CLUSTERING);
+        int max = Math.max(1, endpoint.consumeThreadMax());
+        consumer.setConsumeThreadMin(Math.max(1, Math.min(endpoint.consumeThreadNumber(), max)));
+        consumer.setConsumeThreadMax(max);
+        consumer.setMaxReconsumeTimes(endpoint.maxReconsumeTimes());
+        consumer.setSuspendCurrentQueueTimeMillis(endpoint.suspendCurrentQueueTimeMillis());
+        consumer.subscribe(endpoint.topic(), endpoint.selectorType() == SelectorType.SQL92
+            ? MessageSelector.bySql(endpoint.selectorExpression())
+            : MessageSelector.byTag(endpoint.selectorExpression()));
+        if (endpoint.consumeMode() == ConsumeMode.ORDERLY) {
+            consumer.registerMessageListener((MessageListenerOrderly) (messages, queue) -> {
+                try {
+                    deliver(messages, handler);
+                    return ConsumeOrderlyStatus.SUCCESS;
+                } catch (RuntimeException e) {
+                    return ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+                }
+            });
+        } else {
+            consumer.registerMessageListener((MessageListenerConcurrently) (messages, queue) -> {
+                try {
+                    deliver(messages, handler);
+                    return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+                } catch (RuntimeException e) {
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+            });
+        }
+        return new PushListenerConsumer(consumer);
+    }
+
+    private static void deliver(List<MessageExt> messages, MessageHandler handler) {
+        for (MessageExt message : messages) {
+            handler.handle(message);
+        }
+    }
+
+    /** Adapts a {@link PushConsumer} to the container contract. */
+    private record PushListenerConsumer(PushConsumer consumer) implements ListenerConsumer {
+
+        @Override
+        public void start() {
+            consumer.start();
+        }
+
+        /** The client waits for in-flight listener calls on its own (up to 5 s) before committing offsets. */
+        @Override
+        public void shutdown(long awaitMillis) {
+            consumer.shutdown();
+        }
+
+        @Override
+        public PushConsumer nativeConsumer() {
+            return consumer;
+        }
+    }
+}
