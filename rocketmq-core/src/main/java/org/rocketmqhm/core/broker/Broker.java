@@ -39,11 +39,14 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A broker's lifecycle: wires the managers, the store and one processor per request family, then serves.
@@ -69,6 +72,7 @@ public final class Broker {
     private PullRequestHoldService holdService;
     private NameServerRegistrar registrar;
     private ScheduledExecutorService scheduler;
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean running;
 
     public Broker(BrokerConfig config, MessageStoreConfig storeConfig) {
@@ -119,7 +123,13 @@ public final class Broker {
         ProducerRegistry producers = new ProducerRegistry();
         server.setChannelEventListener(new ChannelEventListener() {
             @Override
+            public void onChannelConnect(String remoteAddress, Channel channel) {
+                connections.incrementAndGet();
+            }
+
+            @Override
             public void onChannelClose(String remoteAddress, Channel channel) {
+                connections.decrementAndGet();
                 consumers.channelClosed(channel);
                 producers.channelClosed(channel);
             }
@@ -256,6 +266,40 @@ public final class Broker {
 
     public BrokerConfig config() {
         return config;
+    }
+
+    /** @return the message store for read-only use (health, statistics, offsets); null before start @since 0.2.0 */
+    public FileMessageStore store() {
+        return store;
+    }
+
+    /**
+     * @return name server address to the wall-clock time (ms) of its last accepted registration (absent: never)
+     * @since 0.2.0
+     */
+    public Map<String, Long> lastRegistrations() {
+        NameServerRegistrar r = registrar;
+        return r == null ? Map.of() : r.lastSuccessfulRegistrations();
+    }
+
+    /** @return client connections currently open to the broker port @since 0.2.0 */
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    /** @return pull requests parked by long polling @since 0.2.0 */
+    public int parkedPullCount() {
+        PullRequestHoldService h = holdService;
+        return h == null ? 0 : h.heldCount();
+    }
+
+    /**
+     * @return committed consumer offsets as {@code topic@group -> queueId -> offset} (copy); empty before start
+     * @since 0.2.0
+     */
+    public Map<String, Map<Integer, Long>> committedOffsets() {
+        ConsumerOffsetManager o = offsets;
+        return o == null ? Map.of() : new HashMap<>(o.snapshot().offsetTable());
     }
 
     public MessageStoreConfig storeConfig() {
