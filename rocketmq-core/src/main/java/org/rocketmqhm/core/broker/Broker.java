@@ -100,6 +100,21 @@ public final class Broker {
         String brokerAddr = config.getBrokerIP1() + ":" + port;
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), port);
 
+        storeConfig.setBrokerRole(config.getBrokerRole());
+        store = new FileMessageStore(storeConfig, storeHost, new BrokerTagsCodeResolver(delayLevels));
+        boolean loaded;
+        try {
+            loaded = store.load();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
+        if (!loaded) {
+            server.shutdown();
+            throw new IllegalStateException("the message store under " + storeConfig.getStorePathRootDir()
+                + " could not be loaded");
+        }
+
         Path configDir = Path.of(storeConfig.getStorePathRootDir(), "config");
         topics = new TopicConfigManager(config, configDir);
         topics.load();
@@ -108,15 +123,8 @@ public final class Broker {
         groups.load();
         offsets = new ConsumerOffsetManager(configDir);
         offsets.load();
-
-        storeConfig.setBrokerRole(config.getBrokerRole());
-        store = new FileMessageStore(storeConfig, storeHost, new BrokerTagsCodeResolver(delayLevels));
-        if (!store.load()) {
-            server.shutdown();
-            throw new IllegalStateException("the message store under " + storeConfig.getStorePathRootDir()
-                + " could not be loaded");
-        }
         store.start();
+
 
         ConsumerRegistry consumers = new ConsumerRegistry(new ConsumerIdsChangeNotifier(this::sendOneway, groups,
             config.isNotifyConsumerIdsChangedEnable()));
