@@ -24,6 +24,7 @@ final class ChildProcess implements AutoCloseable {
     private final StringBuffer output = new StringBuffer();
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile int httpPort = -1;
+    private final Thread reader;
 
     private ChildProcess(String name, List<String> args) throws IOException {
         this.name = name;
@@ -39,7 +40,7 @@ final class ChildProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         process = builder.start();
-        Thread reader = new Thread(this::pump, "child-output-" + name);
+        reader = new Thread(this::pump, "child-output-" + name);
         reader.setDaemon(true);
         reader.start();
     }
@@ -86,6 +87,7 @@ final class ChildProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException(name + " did not exit within " + timeout + ": " + output);
         }
+        reader.join(5000);
         return process.exitValue();
     }
 
