@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,9 @@ class ReadyAnnouncer implements ApplicationListener<ApplicationReadyEvent> {
                 .append(" (cluster ").append(b.broker().config().getBrokerClusterName())
                 .append(", name servers ").append(b.broker().config().getNamesrvAddr())
                 .append(", store ").append(b.broker().storeConfig().getStorePathRootDir()).append(')');
+        }
+        if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+            line.append(", http on port ").append(web.getWebServer().getPort());
         }
         log.info(line.toString());
     }

@@ -14,7 +14,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class RocketMQBrokerApplication {
 
     public static void main(String[] args) {
-        run(args);
+        try {
+            run(args);
+        } catch (RuntimeException e) {
+            // Spring Boot has already reported the failure (see StartupFailureAnalyzer); exit non-zero at once
+            // instead of lingering on non-daemon threads.
+            System.exit(1);
+        }
     }
 
     /** Starts the platform with Spring Boot or Apache-style arguments; close the context to stop it. */

@@ -48,11 +48,14 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A broker's lifecycle: wires the managers, the store and one processor per request family, then serves.
@@ -80,6 +83,7 @@ public final class Broker {
     private ScheduleMessageService scheduleService;
     private TransactionalMessageCheckService transactionCheckService;
     private ScheduledExecutorService scheduler;
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean running;
 
     public Broker(BrokerConfig config, MessageStoreConfig storeConfig) {
@@ -107,6 +111,21 @@ public final class Broker {
         String brokerAddr = config.getBrokerIP1() + ":" + port;
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), port);
 
+        storeConfig.setBrokerRole(config.getBrokerRole());
+        store = new FileMessageStore(storeConfig, storeHost, new BrokerTagsCodeResolver(delayLevels));
+        boolean loaded;
+        try {
+            loaded = store.load();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
+        if (!loaded) {
+            server.shutdown();
+            throw new IllegalStateException("the message store under " + storeConfig.getStorePathRootDir()
+                + " could not be loaded");
+        }
+
         Path configDir = Path.of(storeConfig.getStorePathRootDir(), "config");
         topics = new TopicConfigManager(config, configDir);
         topics.load();
@@ -115,22 +134,21 @@ public final class Broker {
         groups.load();
         offsets = new ConsumerOffsetManager(configDir);
         offsets.load();
-
-        storeConfig.setBrokerRole(config.getBrokerRole());
-        store = new FileMessageStore(storeConfig, storeHost, new BrokerTagsCodeResolver(delayLevels));
-        if (!store.load()) {
-            server.shutdown();
-            throw new IllegalStateException("the message store under " + storeConfig.getStorePathRootDir()
-                + " could not be loaded");
-        }
         store.start();
+
 
         ConsumerRegistry consumers = new ConsumerRegistry(new ConsumerIdsChangeNotifier(this::sendOneway, groups,
             config.isNotifyConsumerIdsChangedEnable()));
         ProducerRegistry producers = new ProducerRegistry();
         server.setChannelEventListener(new ChannelEventListener() {
             @Override
+            public void onChannelConnect(String remoteAddress, Channel channel) {
+                connections.incrementAndGet();
+            }
+
+            @Override
             public void onChannelClose(String remoteAddress, Channel channel) {
+                connections.decrementAndGet();
                 consumers.channelClosed(channel);
                 producers.channelClosed(channel);
             }
@@ -308,6 +326,40 @@ public final class Broker {
 
     public BrokerConfig config() {
         return config;
+    }
+
+    /** @return the message store for read-only use (health, statistics, offsets); null before start @since 0.2.0 */
+    public FileMessageStore store() {
+        return store;
+    }
+
+    /**
+     * @return name server address to the wall-clock time (ms) of its last accepted registration (absent: never)
+     * @since 0.2.0
+     */
+    public Map<String, Long> lastRegistrations() {
+        NameServerRegistrar r = registrar;
+        return r == null ? Map.of() : r.lastSuccessfulRegistrations();
+    }
+
+    /** @return client connections currently open to the broker port @since 0.2.0 */
+    public int connectionCount() {
+        return connections.get();
+    }
+
+    /** @return pull requests parked by long polling @since 0.2.0 */
+    public int parkedPullCount() {
+        PullRequestHoldService h = holdService;
+        return h == null ? 0 : h.heldCount();
+    }
+
+    /**
+     * @return committed consumer offsets as {@code topic@group -> queueId -> offset} (copy); empty before start
+     * @since 0.2.0
+     */
+    public Map<String, Map<Integer, Long>> committedOffsets() {
+        ConsumerOffsetManager o = offsets;
+        return o == null ? Map.of() : new HashMap<>(o.snapshot().offsetTable());
     }
 
     public MessageStoreConfig storeConfig() {

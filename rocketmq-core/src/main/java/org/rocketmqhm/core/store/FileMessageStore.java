@@ -251,6 +251,7 @@ public final class FileMessageStore implements MessageStore {
 
     @Override
     public CompletableFuture<PutResult> putMessages(List<StoreMessage> batch) {
+        long startNanos = System.nanoTime();
         StoreHealth health = guard.health();
         if (!health.writable()) {
             stats.onPutFailure();
@@ -297,7 +298,10 @@ public final class FileMessageStore implements MessageStore {
                 ar.logicsOffset(), ar.storeTimestamp(), storeHost);
         boolean wait = batch.get(0).isWaitStoreMsgOK();
         return flusher.onAppended(ar.wroteOffset() + ar.wroteBytes(), wait)
-                .thenApply(s -> s == PutStatus.PUT_OK ? ok : ok.withStatus(s));
+                .thenApply(s -> {
+                    stats.onPutLatency(System.nanoTime() - startNanos);
+                    return s == PutStatus.PUT_OK ? ok : ok.withStatus(s);
+                });
     }
 
     private PutStatus validate(List<StoreMessage> batch) {
@@ -329,6 +333,7 @@ public final class FileMessageStore implements MessageStore {
         }
         GetMessageResult r = reader.getMessage(topic, queueId, offset, maxMsgNums, maxTotalBytes, filter);
         stats.onGet(r.status() == GetMessageStatus.FOUND);
+        stats.onGot(topic, r.messageCount());
         return r;
     }
 
@@ -466,6 +471,20 @@ public final class FileMessageStore implements MessageStore {
     /** Runs one scheduled retention pass now (honours deleteWhen and disk thresholds). @return files deleted */
     public int cleanNow() {
         return cleaner == null ? 0 : cleaner.runOnce(false);
+    }
+
+    /** @return consume queues (topic-queue pairs) in the store @since 0.2.0 */
+    public int consumeQueueCount() {
+        return queues.all().size();
+    }
+
+    /** @return bytes of consume-queue units currently held (20 bytes per message still in a queue) @since 0.2.0 */
+    public long consumeQueueBytes() {
+        long units = 0;
+        for (ConsumeQueue cq : queues.all()) {
+            units += Math.max(0, cq.getMaxOffsetInQueue() - cq.getMinOffsetInQueue());
+        }
+        return units * ConsumeQueue.UNIT_SIZE;
     }
 
     /** @return the index service, or null when {@code messageIndexEnable=false} or before load */

@@ -1,10 +1,18 @@
 package org.rocketmqhm.core.store;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Put/get counters. Thread-safe. @since 0.1.0 */
+/**
+ * Put/get counters, per topic too, and the put latency (count and total time, from the put call to its
+ * acknowledgement under the flush policy). Thread-safe.
+ *
+ * @since 0.1.0
+ */
 public final class StoreStats {
 
     private final LongAdder putMessageTimes = new LongAdder();
@@ -14,6 +22,9 @@ public final class StoreStats {
     private final LongAdder getMissTimes = new LongAdder();
     private final Map<String, LongAdder> putTimesPerTopic = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> putBytesPerTopic = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> gotTimesPerTopic = new ConcurrentHashMap<>();
+    private final LongAdder putLatencyCount = new LongAdder();
+    private final LongAdder putLatencyNanos = new LongAdder();
 
     void onPut(String topic, int count, int bytes) {
         putMessageTimes.add(count);
@@ -28,6 +39,40 @@ public final class StoreStats {
 
     void onGet(boolean found) {
         (found ? getFoundTimes : getMissTimes).increment();
+    }
+
+    void onGot(String topic, int messages) {
+        if (messages > 0) {
+            gotTimesPerTopic.computeIfAbsent(topic, t -> new LongAdder()).add(messages);
+        }
+    }
+
+    void onPutLatency(long nanos) {
+        putLatencyCount.increment();
+        putLatencyNanos.add(nanos);
+    }
+
+    /** @return acknowledged puts timed so far (batches count once) @since 0.2.0 */
+    public long putLatencyCount() {
+        return putLatencyCount.sum();
+    }
+
+    /** @return total time of the timed puts, in nanoseconds @since 0.2.0 */
+    public long putLatencyTotalNanos() {
+        return putLatencyNanos.sum();
+    }
+
+    /** @param topic topic @return messages returned by gets of the topic @since 0.2.0 */
+    public long gotTimes(String topic) {
+        LongAdder a = gotTimesPerTopic.get(topic);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** @return topics with put or get activity since start (copy) @since 0.2.0 */
+    public Set<String> topics() {
+        Set<String> all = new HashSet<>(putTimesPerTopic.keySet());
+        all.addAll(gotTimesPerTopic.keySet());
+        return Collections.unmodifiableSet(all);
     }
 
     public long putMessageTimes() {

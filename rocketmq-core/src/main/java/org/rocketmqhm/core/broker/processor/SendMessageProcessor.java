@@ -25,6 +25,7 @@ import org.rocketmqhm.core.remoting.RequestProcessor;
 import org.rocketmqhm.core.store.MessageStore;
 import org.rocketmqhm.core.store.PutResult;
 import org.rocketmqhm.core.store.StoreMessage;
+import org.rocketmqhm.core.store.config.BrokerRole;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -300,8 +301,11 @@ public final class SendMessageProcessor implements RequestProcessor {
             case SLAVE_NOT_AVAILABLE -> code = ResponseCode.SLAVE_NOT_AVAILABLE;
             case SERVICE_NOT_AVAILABLE -> {
                 code = ResponseCode.SERVICE_NOT_AVAILABLE;
-                remark = "service not available now. It may be caused by one of the following reasons: the broker's"
-                    + " disk is full, messages are put to the slave, message store has been shut down, etc.";
+                remark = config.getBrokerRole() == BrokerRole.SLAVE
+                    ? "the broker " + config.getBrokerName() + " (brokerId " + config.getBrokerId() + ") is a SLAVE:"
+                        + " it does not accept messages; send them to its master (brokerId 0)"
+                    : "service not available now. It may be caused by one of the following reasons: the broker's"
+                        + " disk is full, messages are put to the slave, message store has been shut down, etc.";
             }
             case CREATE_MAPPED_FILE_FAILED -> {
                 code = ResponseCode.SYSTEM_ERROR;

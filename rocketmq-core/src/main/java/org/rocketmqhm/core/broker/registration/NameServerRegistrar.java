@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 
@@ -38,6 +40,7 @@ public final class NameServerRegistrar {
     private final NettyRemotingClient client;
     private final String brokerAddr;
     private final String haServerAddr;
+    private final Map<String, Long> lastSuccess = new ConcurrentHashMap<>();
 
     public NameServerRegistrar(BrokerConfig config, TopicConfigManager topics, NettyRemotingClient client,
                                String brokerAddr, String haServerAddr) {
@@ -67,11 +70,22 @@ public final class NameServerRegistrar {
                     } else if (response.getCode() != 0) {
                         log.warn("name server {} refused registration: {} {}", namesrv, response.getCode(),
                             response.getRemark());
+                    } else {
+                        lastSuccess.put(namesrv, System.currentTimeMillis());
                     }
                     return null;
                 }));
         }
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * @return name server address to the wall-clock time (ms) of its last accepted registration; name servers
+     *     never registered with are absent (read-only view)
+     * @since 0.2.0
+     */
+    public Map<String, Long> lastSuccessfulRegistrations() {
+        return Map.copyOf(lastSuccess);
     }
 
     /** Sends UNREGISTER_BROKER to every name server and waits a bounded time. */

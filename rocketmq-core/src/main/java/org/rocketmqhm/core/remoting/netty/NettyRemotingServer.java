@@ -74,7 +74,8 @@ public class NettyRemotingServer extends RemotingEndpoint {
                 .syncUninterruptibly().channel();
         } catch (Exception e) {
             shutdown();
-            if (e instanceof BindException || e.getCause() instanceof BindException) {
+            if (e instanceof BindException || e.getCause() instanceof BindException
+                || String.valueOf(e.getMessage()).contains("Address already in use")) {
                 throw new IllegalStateException(name + " cannot listen on port " + config.getListenPort()
                     + ": address already in use", e);
             }
