@@ -19,8 +19,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class RemotingFrameDecoder extends LengthFieldBasedFrameDecoder {
 
-    /** Default maximum frame size, 16 MiB, counting the 4-byte length prefix. */
-    public static final int DEFAULT_MAX_FRAME_LENGTH = 16 * 1024 * 1024;
+    /**
+     * Default maximum frame size, counting the 4-byte length prefix: 16 MiB, or the JVM property
+     * {@code com.rocketmq.remoting.frameMaxLength} (Apache's name for the same limit).
+     */
+    public static final int DEFAULT_MAX_FRAME_LENGTH =
+        Integer.getInteger("com.rocketmq.remoting.frameMaxLength", 16 * 1024 * 1024);
 
     private static final Logger log = LoggerFactory.getLogger(RemotingFrameDecoder.class);
 
