@@ -215,6 +215,11 @@ public class PushConsumer extends ClientConfig {
             }
 
             @Override
+            public void resetOffsets(String topic, Map<MessageQueue, Long> offsets) {
+                loop.resetOffsets(topic, offsets);
+            }
+
+            @Override
             public boolean consumeDirectly(MessageExt message) {
                 MessageQueue queue = new MessageQueue(message.getTopic(), "", message.getQueueId());
                 if (listener instanceof MessageListenerConcurrently l) {

@@ -264,10 +264,11 @@ public class Producer extends ClientConfig {
     public MessageExt request(Message message, long timeoutMillis) {
         CompletableFuture<MessageExt> reply = requestAsync(message, timeoutMillis);
         try {
-            return reply.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            // the future fails by itself at the timeout; the grace only guards against a stuck timer
+            return reply.get(timeoutMillis + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             reply.cancel(false);
-            throw new ClientException(-1, "no reply within " + timeoutMillis + " ms for request to " + message.getTopic());
+            throw noReply(message, timeoutMillis);
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         } catch (InterruptedException e) {
@@ -276,20 +277,28 @@ public class Producer extends ClientConfig {
         }
     }
 
-    /** Sends a request message; the future completes with the reply. */
+    /**
+     * Sends a request message; the future completes with the reply, or fails with a {@link ClientException}
+     * ("no reply within ... ms") when none arrives in time.
+     */
     public CompletableFuture<MessageExt> requestAsync(Message message, long timeoutMillis) {
         String correlationId = UUID.randomUUID().toString();
         message.putProperty(MessageConst.PROPERTY_CORRELATION_ID, correlationId);
         message.putProperty(MessageConst.PROPERTY_MESSAGE_REPLY_TO_CLIENT, started().clientId());
         message.putProperty(MessageConst.PROPERTY_MESSAGE_TTL, String.valueOf(timeoutMillis));
         CompletableFuture<MessageExt> reply = instance.expectReply(correlationId);
-        reply.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
+        CompletableFuture.delayedExecutor(timeoutMillis, TimeUnit.MILLISECONDS)
+            .execute(() -> reply.completeExceptionally(noReply(message, timeoutMillis)));
         sendAsync(message, timeoutMillis).whenComplete((r, e) -> {
             if (e != null) {
                 reply.completeExceptionally(e);
             }
         });
         return reply;
+    }
+
+    private static ClientException noReply(Message message, long timeoutMillis) {
+        return new ClientException(-1, "no reply within " + timeoutMillis + " ms for request to " + message.getTopic());
     }
 
     // ---- internals

@@ -276,6 +276,33 @@ public final class PullLoop {
         }
     }
 
+    /**
+     * Broker-initiated reset (RESET_CONSUMER_CLIENT_OFFSET): every owned queue of the table restarts at its given
+     * offset with a fresh process queue; buffered and in-flight messages of the old position are discarded (their
+     * results no longer move the offset). Queues this client does not own are left to their owners.
+     */
+    public synchronized void resetOffsets(String topic, Map<MessageQueue, Long> table) {
+        if (!running) {
+            return;
+        }
+        List<MessageQueue> reset = new ArrayList<>();
+        table.forEach((queue, offset) -> {
+            ProcessQueue old = queue.topic().equals(topic) && offset != null && offset >= 0 ? queues.get(queue) : null;
+            if (old == null) {
+                return;
+            }
+            old.drop();
+            ProcessQueue pq = new ProcessQueue();
+            pq.setLocked(old.isLocked());
+            offsets.update(queue, offset, false);
+            queues.put(queue, pq);
+            reset.add(queue);
+            log.info("{} reset {} to offset {}", settings.group(), queue, offset);
+            pull(queue, pq, offset, 0);
+        });
+        offsets.persistAll(reset, false);
+    }
+
     /** Persists the offsets of owned queues (oneway/async, or sync at shutdown). */
     public void persistOffsets(boolean sync) {
         offsets.persistAll(queues.keySet(), sync);
