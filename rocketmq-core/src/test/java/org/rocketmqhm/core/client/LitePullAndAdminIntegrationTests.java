@@ -73,9 +73,12 @@ class LitePullAndAdminIntegrationTests extends BrokerTestBase {
             for (int i = 0; i < 6; i++) {
                 producer.send(new Message(topic, ("m" + i).getBytes(StandardCharsets.UTF_8)));
             }
-            Map<MessageQueue, TopicOffset> stats = admin.topicStats(topic);
-            assertThat(stats).hasSize(3);
-            assertThat(stats.values().stream().mapToLong(TopicOffset::maxOffset).sum()).isEqualTo(6);
+            // queue max offsets follow the CommitLog through the dispatch thread, a moment after the send is answered
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Map<MessageQueue, TopicOffset> stats = admin.topicStats(topic);
+                assertThat(stats).hasSize(3);
+                assertThat(stats.values().stream().mapToLong(TopicOffset::maxOffset).sum()).isEqualTo(6);
+            });
         } finally {
             producer.shutdown();
             admin.shutdown();
