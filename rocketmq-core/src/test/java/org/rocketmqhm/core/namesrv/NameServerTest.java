@@ -51,7 +51,7 @@ class NameServerTest {
         nameServer.start();
         address = "127.0.0.1:" + nameServer.listenPort();
         broker = new NettyRemotingClient(new NettyClientConfig());
-        admin = new DefaultMQAdminExt();
+        admin = new DefaultMQAdminExt(10_000);
         admin.setNamesrvAddr(address);
         admin.setInstanceName("ns-test-" + System.nanoTime());
         admin.start();
