@@ -204,8 +204,14 @@ final class JsonHeaderFastPath {
             bytes = in.array();
             from = in.arrayOffset() + in.readerIndex();
         } else {
-            bytes = new byte[length];
-            in.getBytes(in.readerIndex(), bytes);
+            bytes = READ_SCRATCH.get();
+            if (bytes.length < length) {
+                bytes = new byte[length];
+                if (length <= 64 * 1024) {
+                    READ_SCRATCH.set(bytes);
+                }
+            }
+            in.getBytes(in.readerIndex(), bytes, 0, length);
             from = 0;
         }
         try {
@@ -214,6 +220,16 @@ final class JsonHeaderFastPath {
             return null;
         }
     }
+
+    /** Per-thread copy target for headers in direct buffers (the reader keeps no reference after decode). */
+    private static final ThreadLocal<byte[]> READ_SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
+
+    /**
+     * Canonical key strings: a header repeats the same few keys (a..m, topic, queueId, msgId...), so short ASCII
+     * keys are looked up here by hash instead of allocating a String each time. Racy but safe: entries are
+     * immutable Strings, a lost update only costs an allocation.
+     */
+    private static final String[] KEYS = new String[512];
 
     private static final class Reader {
         private final byte[] in;
@@ -234,7 +250,7 @@ final class JsonHeaderFastPath {
                 return command;
             }
             while (true) {
-                String field = readString();
+                String field = readKey();
                 expect(':');
                 switch (field) {
                     case "code" -> command.setCode(readInt());
@@ -269,7 +285,7 @@ final class JsonHeaderFastPath {
                 return ext;
             }
             while (true) {
-                String key = readString();
+                String key = readKey();
                 expect(':');
                 String value = readScalarText();
                 if (value != null) {
@@ -382,6 +398,51 @@ final class JsonHeaderFastPath {
 
         private void skipString() throws NotFast {
             readString();
+        }
+
+        /** A key: like {@link #readString()}, but short plain ASCII keys come from {@link #KEYS}. */
+        private String readKey() throws NotFast {
+            int save = pos;
+            expect('"');
+            int start = pos;
+            int hash = 0;
+            while (pos < end) {
+                byte b = in[pos];
+                if (b == '"') {
+                    int len = pos - start;
+                    if (len > 32) {
+                        break;
+                    }
+                    int slot = (hash ^ (hash >>> 9)) & (KEYS.length - 1);
+                    String cached = KEYS[slot];
+                    pos++;
+                    if (cached != null && sameAscii(cached, start, len)) {
+                        return cached;
+                    }
+                    String key = new String(in, start, len, StandardCharsets.ISO_8859_1);
+                    KEYS[slot] = key;
+                    return key;
+                }
+                if (b < 0x20 || b == '\\') {
+                    break; // non-ASCII, control or escape: the general path
+                }
+                hash = 31 * hash + b;
+                pos++;
+            }
+            pos = save;
+            return readString();
+        }
+
+        private boolean sameAscii(String s, int start, int len) {
+            if (s.length() != len) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                if (s.charAt(i) != in[start + i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** A double-quoted string; escapes decoded; bytes between escapes decoded as UTF-8. */

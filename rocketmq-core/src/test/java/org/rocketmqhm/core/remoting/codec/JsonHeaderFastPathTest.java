@@ -122,4 +122,25 @@ class JsonHeaderFastPathTest {
         JsonHeaderCodec.decode(buf, 10);
         assertThat(buf.readerIndex()).isEqualTo(10);
     }
+
+    @Test
+    void readsDirectBuffersAndReusesShortKeys() {
+        byte[] json = "{\"code\":1,\"extFields\":{\"topicKey\":\"a\",\"k\\u00e9y\":\"b\",\"été\":\"c\"}}"
+            .getBytes(StandardCharsets.UTF_8);
+        RemotingCommand first = null;
+        for (int i = 0; i < 3; i++) {
+            ByteBuf direct = Unpooled.directBuffer().writeBytes(json);
+            RemotingCommand command = JsonHeaderFastPath.decode(direct, json.length);
+            direct.release();
+            assertThat(command.getExtFields()).containsOnly(Map.entry("topicKey", "a"), Map.entry("kéy", "b"),
+                Map.entry("été", "c"));
+            if (first == null) {
+                first = command;
+            } else {
+                String key = command.getExtFields().keySet().stream().filter("topicKey"::equals).findFirst().orElseThrow();
+                String before = first.getExtFields().keySet().stream().filter("topicKey"::equals).findFirst().orElseThrow();
+                assertThat(key).isSameAs(before);
+            }
+        }
+    }
 }
