@@ -2,6 +2,7 @@ package org.rocketmqhm.core.remoting;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Decoding converts each present entry to the component's type; a missing {@link Required} component or an
  * unparsable value is refused with {@link RemotingSysResponseCode#SYSTEM_ERROR} and a remark naming the field.
- * Missing optional primitives decode as 0/false. Record metadata is cached per class; thread-safe.
+ * Missing optional primitives decode as 0/false. Record metadata is cached per class, with the constructor and
+ * accessors adapted once to erased signatures so each call is an {@code invokeExact} (no per-call boxing of the
+ * argument list as with {@code invokeWithArguments}); thread-safe.
  *
  * @since 0.1.0
  */
@@ -41,7 +44,7 @@ public final class HeaderCodec {
         }
         try {
             @SuppressWarnings("unchecked")
-            T header = (T) shape.constructor.invokeWithArguments(args);
+            T header = (T) (Object) shape.constructor.invokeExact(args);
             return header;
         } catch (RemotingCommandException e) {
             throw e;
@@ -58,7 +61,7 @@ public final class HeaderCodec {
         for (int i = 0; i < shape.names.length; i++) {
             Object value;
             try {
-                value = shape.accessors[i].invoke(header);
+                value = (Object) shape.accessors[i].invokeExact(header);
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot read header field " + shape.names[i], e);
             }
@@ -139,9 +142,13 @@ public final class HeaderCodec {
                     names[i] = components[i].getName();
                     types[i] = components[i].getType();
                     required[i] = components[i].isAnnotationPresent(Required.class);
-                    accessors[i] = lookup.unreflect(components[i].getAccessor());
+                    accessors[i] = lookup.unreflect(components[i].getAccessor())
+                        .asType(MethodType.methodType(Object.class, Object.class));
                 }
-                MethodHandle constructor = lookup.unreflectConstructor(type.getDeclaredConstructor(types));
+                // (Object[]) -> Object: called with invokeExact, no per-call adaptation of the argument list
+                MethodHandle constructor = lookup.unreflectConstructor(type.getDeclaredConstructor(types))
+                    .asType(MethodType.genericMethodType(components.length))
+                    .asSpreader(Object[].class, components.length);
                 return new RecordShape(names, types, required, accessors, constructor);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("header record " + type.getName() + " must be public", e);

@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * The JSON header (serialize type 0): a UTF-8 object with {@code code}, {@code extFields}, {@code flag},
  * {@code language} (enum name), {@code opaque}, {@code remark}, {@code version}. Nulls are omitted; unknown
- * properties are ignored; non-string ext values are read as their text, as fastjson does. Streaming, thread-safe.
+ * properties are ignored; non-string ext values are read as their text, as fastjson does. The common shape goes
+ * through the hand-written {@link JsonHeaderFastPath}; anything else is read with the lenient Jackson streaming
+ * parser. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -34,6 +36,13 @@ public final class JsonHeaderCodec {
 
     /** Writes the header of the command into {@code out}; returns the number of bytes written. */
     public static int encode(RemotingCommand command, ByteBuf out) throws IOException {
+        int start = out.writerIndex();
+        JsonHeaderFastPath.encode(command, out);
+        return out.writerIndex() - start;
+    }
+
+    /** The Jackson writer the fast path replaced; kept as the reference the tests compare against. */
+    static int encodeWithJackson(RemotingCommand command, ByteBuf out) throws IOException {
         int start = out.writerIndex();
         try (JsonGenerator json = FACTORY.createGenerator((java.io.OutputStream) new ByteBufOutputStream(out))) {
             json.writeStartObject();
@@ -63,6 +72,16 @@ public final class JsonHeaderCodec {
 
     /** Reads a header of {@code length} bytes from {@code in}. */
     public static RemotingCommand decode(ByteBuf in, int length) throws IOException {
+        RemotingCommand fast = JsonHeaderFastPath.decode(in, length);
+        if (fast != null) {
+            in.skipBytes(length);
+            return fast;
+        }
+        return decodeWithJackson(in, length);
+    }
+
+    /** The lenient reader: any JSON fastjson accepts in practice (single quotes, unquoted names, nesting). */
+    static RemotingCommand decodeWithJackson(ByteBuf in, int length) throws IOException {
         RemotingCommand command = new RemotingCommand();
         try (JsonParser json = FACTORY.createParser((java.io.InputStream) new ByteBufInputStream(in, length))) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -99,7 +118,11 @@ public final class JsonHeaderCodec {
             String key = json.currentName();
             JsonToken value = json.nextToken();
             if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                ext.put(key, json.readValueAsTree().toString());
+                java.io.StringWriter text = new java.io.StringWriter();
+                try (JsonGenerator copy = FACTORY.createGenerator(text)) {
+                    copy.copyCurrentStructure(json);
+                }
+                ext.put(key, text.toString());
             } else if (value != JsonToken.VALUE_NULL) {
                 ext.put(key, json.getText());
             }
