@@ -56,7 +56,7 @@ class SeedClusterTests {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
     }
 
-    private static final Path SEEDS = Path.of("/work/shared/seed-configs/2m-2s-sync");
+    private static final Path SEEDS = Path.of("src", "test", "resources", "seed-configs", "2m-2s-sync");
     private static final String[] FILES = {"broker-a", "broker-a-s", "broker-b", "broker-b-s"};
     private static final Duration START = Duration.ofSeconds(150);
 
