@@ -32,7 +32,9 @@ class ActuatorEndpointsTests {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client's default h2c upgrade attempt can stall against the plain HTTP/1.1 server
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path dir;
