@@ -67,6 +67,9 @@ public class PushConsumer extends ClientConfig {
     private long pullThresholdSizeForQueue = 100L * 1024 * 1024;
     private int maxReconsumeTimes = -1;
     private long suspendCurrentQueueTimeMillis = 1000;
+    private long consumeTimeoutMillis = 15 * 60_000L;
+    private int delayLevelWhenNextConsume;
+    private long awaitTerminationMillisWhenShutdown = 5_000;
     private long lockIntervalMillis = 20_000;
     private Path offsetStoreDir;
     private Object listener;
@@ -143,11 +146,18 @@ public class PushConsumer extends ClientConfig {
         boolean orderly = listener instanceof MessageListenerOrderly;
         retrySender = new RetrySender(api, consumerGroup, this);
         int threads = Math.max(consumeThreadMin, 1);
-        consumeService = orderly
-            ? new OrderlyConsumeService((MessageListenerOrderly) listener, offsets, retrySender, messageModel, threads,
-                consumeMessageBatchMaxSize, maxReconsumeTimes, suspendCurrentQueueTimeMillis, scheduler)
-            : new ConcurrentConsumeService((MessageListenerConcurrently) listener, offsets, retrySender, messageModel,
-                threads, consumeMessageBatchMaxSize, maxReconsumeTimes < 0 ? 16 : maxReconsumeTimes, scheduler);
+        ConcurrentConsumeService concurrent = null;
+        if (orderly) {
+            consumeService = new OrderlyConsumeService((MessageListenerOrderly) listener, offsets, retrySender,
+                messageModel, threads, consumeThreadMax, consumeMessageBatchMaxSize, maxReconsumeTimes,
+                suspendCurrentQueueTimeMillis, scheduler);
+        } else {
+            concurrent = new ConcurrentConsumeService((MessageListenerConcurrently) listener, offsets, retrySender,
+                new ConcurrentConsumeService.Settings(messageModel, threads, consumeThreadMax,
+                    consumeMessageBatchMaxSize, maxReconsumeTimes < 0 ? 16 : maxReconsumeTimes,
+                    delayLevelWhenNextConsume, consumeTimeoutMillis), scheduler);
+            consumeService = concurrent;
+        }
         loop = new PullLoop(new PullLoop.Settings(consumerGroup, messageModel, orderly, consumeFromWhere,
             consumeTimestamp, pullBatchSize, pullThresholdForQueue, pullThresholdSizeForQueue), api, offsets, scheduler,
             subscriptions);
@@ -164,6 +174,17 @@ public class PushConsumer extends ClientConfig {
         if (orderly && messageModel == MessageModel.CLUSTERING) {
             scheduler.scheduleWithFixedDelay(loop::relockAll, lockIntervalMillis, lockIntervalMillis,
                 TimeUnit.MILLISECONDS);
+        }
+        if (concurrent != null) {
+            ConcurrentConsumeService service = concurrent;
+            long period = Math.max(100, Math.min(consumeTimeoutMillis, 15 * 60_000L));
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    service.cleanExpired(loop.processQueues());
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(PushConsumer.class).warn("consume timeout check failed", e);
+                }
+            }, period, period, TimeUnit.MILLISECONDS);
         }
         scheduler.execute(this::rebalanceUntilComplete);
     }
@@ -230,16 +251,20 @@ public class PushConsumer extends ClientConfig {
         };
     }
 
-    /** Stops pulling, waits up to 5 s for in-flight listener calls, commits offsets, unlocks and unregisters. */
+    /**
+     * Stops pulling, waits up to {@link #setAwaitTerminationMillisWhenShutdown awaitTerminationMillisWhenShutdown}
+     * (5 s) for queued and in-flight listener calls (their offsets still count), commits offsets, unlocks and
+     * unregisters.
+     */
     public synchronized void shutdown() {
         if (instance == null) {
             return;
         }
         ClientInstance current = instance;
         instance = null;
+        loop.stopPulling();
+        consumeService.shutdown(awaitTerminationMillisWhenShutdown);
         loop.shutdown();
-        consumeService.shutdown();
-        loop.persistOffsets(true);
         current.unregisterConsumer(consumerGroup);
         current.release();
         retrySender.shutdown();
@@ -290,7 +315,10 @@ public class PushConsumer extends ClientConfig {
         return consumeThreadMax;
     }
 
-    /** Kept for Apache parity; the pool is fixed at {@code consumeThreadMin} threads (unbounded task queue). */
+    /**
+     * The pool's maximum size; as with Apache the task queue is unbounded, so the pool runs {@code consumeThreadMin}
+     * threads.
+     */
     public void setConsumeThreadMax(int consumeThreadMax) {
         this.consumeThreadMax = consumeThreadMax;
     }
@@ -342,6 +370,49 @@ public class PushConsumer extends ClientConfig {
 
     public void setSuspendCurrentQueueTimeMillis(long millis) {
         this.suspendCurrentQueueTimeMillis = millis;
+    }
+
+    public long getConsumeTimeout() {
+        return consumeTimeoutMillis / 60_000L;
+    }
+
+    /**
+     * @param minutes how long a concurrent listener call may run (default 15); after that its message is sent back
+     *                with delay level 3 and no longer holds back the committed offset
+     */
+    public void setConsumeTimeout(long minutes) {
+        this.consumeTimeoutMillis = minutes * 60_000L;
+    }
+
+    public long getConsumeTimeoutMillis() {
+        return consumeTimeoutMillis;
+    }
+
+    /** {@link #setConsumeTimeout} in milliseconds (finer than Apache's minutes; checked every timeout, min 100 ms). */
+    public void setConsumeTimeoutMillis(long millis) {
+        this.consumeTimeoutMillis = millis;
+    }
+
+    public int getDelayLevelWhenNextConsume() {
+        return delayLevelWhenNextConsume;
+    }
+
+    /**
+     * @param level concurrent listeners: delay level of a failed message (as Apache's
+     *              {@code ConsumeConcurrentlyContext.delayLevelWhenNextConsume}): -1 straight to the DLQ, 0 (default)
+     *              the broker's choice {@code 3 + reconsumeTimes}, &gt; 0 that level
+     */
+    public void setDelayLevelWhenNextConsume(int level) {
+        this.delayLevelWhenNextConsume = level;
+    }
+
+    public long getAwaitTerminationMillisWhenShutdown() {
+        return awaitTerminationMillisWhenShutdown;
+    }
+
+    /** @param millis how long {@link #shutdown()} waits for queued and in-flight listener calls (default 5000) */
+    public void setAwaitTerminationMillisWhenShutdown(long millis) {
+        this.awaitTerminationMillisWhenShutdown = millis;
     }
 
     public Path getOffsetStoreDir() {

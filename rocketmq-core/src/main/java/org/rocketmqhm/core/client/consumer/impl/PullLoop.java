@@ -308,6 +308,16 @@ public final class PullLoop {
         offsets.persistAll(queues.keySet(), sync);
     }
 
+    /** Stops issuing pulls; buffered messages stay and in-flight consumption still commits (shutdown step 1). */
+    public void stopPulling() {
+        running = false;
+    }
+
+    /** @return a live, read-only view of the owned queues and their process queues */
+    public Map<MessageQueue, ProcessQueue> processQueues() {
+        return java.util.Collections.unmodifiableMap(queues);
+    }
+
     /** Stops pulling, persists offsets synchronously and releases queue locks. */
     public synchronized void shutdown() {
         running = false;
