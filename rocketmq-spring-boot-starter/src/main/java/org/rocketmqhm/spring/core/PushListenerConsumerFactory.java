@@ -97,5 +97,10 @@ public final class PushListenerConsumerFactory implements ListenerConsumerFactor
         public PushConsumer nativeConsumer() {
             return consumer;
         }
+
+        @Override
+        public long lag(String topic) {
+            return consumer.consumerLag(topic);
+        }
     }
 }

@@ -79,6 +79,7 @@ public class PushConsumer extends ClientConfig {
     private PullLoop loop;
     private ConsumeService consumeService;
     private RetrySender retrySender;
+    private OffsetStore offsetStore;
     private volatile long startedAt;
 
     public PushConsumer(String consumerGroup) {
@@ -143,6 +144,7 @@ public class PushConsumer extends ClientConfig {
             ? new LocalOffsetStore(offsetStoreDir != null ? offsetStoreDir
                 : Path.of(System.getProperty("user.home"), ".rocketmq_offsets", clientId(), consumerGroup))
             : new RemoteOffsetStore(api);
+        offsetStore = offsets;
         boolean orderly = listener instanceof MessageListenerOrderly;
         retrySender = new RetrySender(api, consumerGroup, this);
         int threads = Math.max(consumeThreadMin, 1);
@@ -274,6 +276,33 @@ public class PushConsumer extends ClientConfig {
     /** @return the queues this consumer owns now (tests, diagnostics) */
     public Set<MessageQueue> assignedQueues() {
         return loop == null ? Set.of() : loop.assignedQueues();
+    }
+
+    /**
+     * The consumer's lag on a topic from its own state, without a broker round trip: over the queues it owns, the
+     * broker max offset reported by the latest pull response minus the in-memory committed offset.
+     *
+     * @param topic a subscribed topic (or {@code %RETRY%group})
+     * @return the summed lag, 0 when no queue of the topic is owned or none was pulled yet
+     */
+    public long consumerLag(String topic) {
+        PullLoop current = loop;
+        if (current == null || instance == null) {
+            return 0;
+        }
+        long lag = 0;
+        for (Map.Entry<MessageQueue, org.rocketmqhm.core.client.consumer.impl.ProcessQueue> e
+            : current.processQueues().entrySet()) {
+            if (!e.getKey().topic().equals(topic)) {
+                continue;
+            }
+            long max = e.getValue().brokerMaxOffset();
+            long committed = offsetStore.readMemory(e.getKey());
+            if (max >= 0) {
+                lag += Math.max(0, max - Math.max(committed, 0));
+            }
+        }
+        return lag;
     }
 
     // ---- settings

@@ -30,6 +30,7 @@ public final class ProcessQueue {
     private long bytes;
     private long maxOffset = -1;
     private volatile boolean dropped;
+    private volatile long brokerMaxOffset = -1;
     private volatile boolean locked;
     private volatile long lastLockMillis;
     private final ReentrantLock consumeLock = new ReentrantLock();
@@ -128,6 +129,16 @@ public final class ProcessQueue {
 
     public synchronized boolean isEmpty() {
         return messages.isEmpty() && taken.isEmpty();
+    }
+
+    /** @return the queue's max offset on the broker as of the last pull response, or -1 before the first */
+    public long brokerMaxOffset() {
+        return brokerMaxOffset;
+    }
+
+    /** Records the broker max offset a pull response reported. */
+    public void brokerMaxOffset(long offset) {
+        this.brokerMaxOffset = offset;
     }
 
     public boolean isDropped() {

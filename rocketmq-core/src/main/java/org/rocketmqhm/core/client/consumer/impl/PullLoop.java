@@ -231,6 +231,9 @@ public final class PullLoop {
             pull(queue, pq, offset, DELAY_ON_ERROR);
             return;
         }
+        if (result.status() != PullStatus.OFFSET_ILLEGAL) {
+            pq.brokerMaxOffset(result.maxOffset());
+        }
         switch (result.status()) {
             case FOUND -> {
                 List<MessageExt> messages = result.messages();
