@@ -12,6 +12,8 @@ import org.rocketmqhm.core.client.consumer.impl.PullLoop;
 import org.rocketmqhm.core.client.consumer.impl.RemoteOffsetStore;
 import org.rocketmqhm.core.client.consumer.impl.RetrySender;
 import org.rocketmqhm.core.client.impl.ConsumerMember;
+import org.rocketmqhm.core.client.trace.ConsumeTracer;
+import org.rocketmqhm.core.client.trace.TraceDispatcher;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.ConsumeFromWhere;
 import org.rocketmqhm.core.protocol.ConsumeType;
@@ -70,6 +72,9 @@ public class PushConsumer extends ClientConfig {
     private long consumeTimeoutMillis = 15 * 60_000L;
     private int delayLevelWhenNextConsume;
     private long awaitTerminationMillisWhenShutdown = 5_000;
+    private boolean enableMsgTrace;
+    private String customizedTraceTopic;
+    private TraceDispatcher traceDispatcher;
     private long lockIntervalMillis = 20_000;
     private Path offsetStoreDir;
     private Object listener;
@@ -149,12 +154,20 @@ public class PushConsumer extends ClientConfig {
         retrySender = new RetrySender(api, consumerGroup, this);
         int threads = Math.max(consumeThreadMin, 1);
         ConcurrentConsumeService concurrent = null;
+        Object effective = listener;
+        if (enableMsgTrace) {
+            traceDispatcher = new TraceDispatcher(consumerGroup, customizedTraceTopic, this,
+                TraceDispatcher.DEFAULT_CAPACITY);
+            ConsumeTracer tracer = new ConsumeTracer(traceDispatcher, consumerGroup);
+            effective = orderly ? tracer.wrap((MessageListenerOrderly) listener)
+                : tracer.wrap((MessageListenerConcurrently) listener);
+        }
         if (orderly) {
-            consumeService = new OrderlyConsumeService((MessageListenerOrderly) listener, offsets, retrySender,
+            consumeService = new OrderlyConsumeService((MessageListenerOrderly) effective, offsets, retrySender,
                 messageModel, threads, consumeThreadMax, consumeMessageBatchMaxSize, maxReconsumeTimes,
                 suspendCurrentQueueTimeMillis, scheduler);
         } else {
-            concurrent = new ConcurrentConsumeService((MessageListenerConcurrently) listener, offsets, retrySender,
+            concurrent = new ConcurrentConsumeService((MessageListenerConcurrently) effective, offsets, retrySender,
                 new ConcurrentConsumeService.Settings(messageModel, threads, consumeThreadMax,
                     consumeMessageBatchMaxSize, maxReconsumeTimes < 0 ? 16 : maxReconsumeTimes,
                     delayLevelWhenNextConsume, consumeTimeoutMillis), scheduler);
@@ -169,6 +182,10 @@ public class PushConsumer extends ClientConfig {
         } catch (RuntimeException e) {
             obtained.release();
             scheduler.shutdownNow();
+            if (traceDispatcher != null) {
+                traceDispatcher.shutdown(0);
+                traceDispatcher = null;
+            }
             throw e;
         }
         instance = obtained;
@@ -271,6 +288,10 @@ public class PushConsumer extends ClientConfig {
         current.release();
         retrySender.shutdown();
         scheduler.shutdownNow();
+        if (traceDispatcher != null) {
+            traceDispatcher.shutdown(3000);
+            traceDispatcher = null;
+        }
     }
 
     /** @return the queues this consumer owns now (tests, diagnostics) */
@@ -442,6 +463,32 @@ public class PushConsumer extends ClientConfig {
     /** @param millis how long {@link #shutdown()} waits for queued and in-flight listener calls (default 5000) */
     public void setAwaitTerminationMillisWhenShutdown(long millis) {
         this.awaitTerminationMillisWhenShutdown = millis;
+    }
+
+    public boolean isEnableMsgTrace() {
+        return enableMsgTrace;
+    }
+
+    /**
+     * @param enable whether each listener call records SubBefore/SubAfter traces (Apache's format), shipped
+     *               asynchronously to the trace topic; set before {@link #start()}
+     */
+    public void setEnableMsgTrace(boolean enable) {
+        this.enableMsgTrace = enable;
+    }
+
+    public String getCustomizedTraceTopic() {
+        return customizedTraceTopic;
+    }
+
+    /** @param topic trace topic (default {@code RMQ_SYS_TRACE_TOPIC}) */
+    public void setCustomizedTraceTopic(String topic) {
+        this.customizedTraceTopic = topic;
+    }
+
+    /** @return the running trace dispatcher (counters), or null when tracing is off or the consumer stopped */
+    public TraceDispatcher traceDispatcher() {
+        return traceDispatcher;
     }
 
     public Path getOffsetStoreDir() {
