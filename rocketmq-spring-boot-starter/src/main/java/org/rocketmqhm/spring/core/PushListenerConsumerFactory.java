@@ -21,7 +21,8 @@ import java.util.List;
  * {@code consumeMode} to an orderly or concurrent listener, {@code messageModel}, {@code consumeThreadNumber} /
  * {@code consumeThreadMax} (thread pool), {@code maxReconsumeTimes}, {@code consumeTimeout} (minutes),
  * {@code delayLevelWhenNextConsume} (concurrent), {@code suspendCurrentQueueTimeMillis} (orderly),
- * {@code awaitTerminationMillisWhenShutdown}, {@code nameServer}, {@code instanceName}; group and topic arrive with
+ * {@code awaitTerminationMillisWhenShutdown}, {@code enableMsgTrace} / {@code customizedTraceTopic} (empty: the
+ * default trace topic), {@code nameServer}, {@code instanceName}; group and topic arrive with
  * their namespace already applied. A handler exception answers {@code RECONSUME_LATER} (concurrent; the message goes
  * back with {@code delayLevelWhenNextConsume}) or {@code SUSPEND_CURRENT_QUEUE_A_MOMENT} (orderly).
  * Stateless; thread-safe.
@@ -47,6 +48,8 @@ public final class PushListenerConsumerFactory implements ListenerConsumerFactor
         consumer.setConsumeTimeout(endpoint.consumeTimeoutMinutes());
         consumer.setDelayLevelWhenNextConsume(endpoint.delayLevelWhenNextConsume());
         consumer.setAwaitTerminationMillisWhenShutdown(endpoint.awaitTerminationMillisWhenShutdown());
+        consumer.setEnableMsgTrace(endpoint.enableMsgTrace());
+        consumer.setCustomizedTraceTopic(endpoint.customizedTraceTopic());
         consumer.subscribe(endpoint.topic(), endpoint.selectorType() == SelectorType.SQL92
             ? MessageSelector.bySql(endpoint.selectorExpression())
             : MessageSelector.byTag(endpoint.selectorExpression()));
