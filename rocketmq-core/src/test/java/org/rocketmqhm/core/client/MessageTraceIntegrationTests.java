@@ -1,8 +1,10 @@
 package org.rocketmqhm.core.client;
 
+import org.apache.rocketmq.client.QueryResult;
 import org.apache.rocketmq.client.trace.TraceContext;
 import org.apache.rocketmq.client.trace.TraceDataEncoder;
 import org.apache.rocketmq.client.trace.TraceType;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.junit.jupiter.api.Test;
 import org.rocketmqhm.core.client.admin.AdminClient;
 import org.rocketmqhm.core.client.consumer.ConsumeConcurrentlyStatus;
@@ -33,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * Message trace end to end against our broker ({@link MessageTraceApacheIntegrationTests}: Apache's): a tracing
  * producer and a tracing push consumer, then the trace topic is queried by the message id (as
  * {@code mqadmin queryMsgTraceById} does) and the records are decoded with Apache 4.9.7's {@code TraceDataEncoder}
- * and with a plain split of our own.
+ * and with a plain split of our own; Apache's {@code DefaultMQAdminExt.queryMessage} finds and decodes them too.
  */
 class MessageTraceIntegrationTests extends BrokerTestBase {
 
@@ -123,10 +125,35 @@ class MessageTraceIntegrationTests extends BrokerTestBase {
             assertThat(ourRecords.stream().filter(r -> r.startsWith("SubAfter")).findFirst().orElseThrow()
                 .split(String.valueOf(TraceEncoder.CONTENT_SPLITOR))).hasSize(8);
             assertThat(producer.traceDispatcher().droppedCount()).isZero();
+            assertThat(apacheAdminTraceTypes(msgId)).contains(TraceType.Pub, TraceType.SubBefore, TraceType.SubAfter);
         } finally {
             admin.shutdown();
             consumer.shutdown();
             producer.shutdown();
+        }
+    }
+
+    /** What {@code mqadmin queryMsgTraceById} does: Apache's admin queries the trace topic by key and decodes. */
+    private List<TraceType> apacheAdminTraceTypes(String msgId) throws Exception {
+        DefaultMQAdminExt admin = new DefaultMQAdminExt(unique("apache-admin"));
+        admin.setNamesrvAddr(nameServerAddress());
+        admin.setInstanceName(unique("apache-admin"));
+        admin.start();
+        try {
+            QueryResult result = admin.queryMessage(TraceEncoder.DEFAULT_TRACE_TOPIC, msgId, 64, 0,
+                System.currentTimeMillis());
+            List<TraceType> types = new ArrayList<>();
+            for (org.apache.rocketmq.common.message.MessageExt m : result.getMessageList()) {
+                for (TraceContext c : TraceDataEncoder.decoderFromTraceDataString(
+                    new String(m.getBody(), StandardCharsets.UTF_8))) {
+                    if (msgId.equals(c.getTraceBeans().get(0).getMsgId())) {
+                        types.add(c.getTraceType());
+                    }
+                }
+            }
+            return types;
+        } finally {
+            admin.shutdown();
         }
     }
 
