@@ -194,7 +194,7 @@ public class PushConsumer extends ClientConfig {
             scheduler.scheduleWithFixedDelay(loop::relockAll, lockIntervalMillis, lockIntervalMillis,
                 TimeUnit.MILLISECONDS);
         }
-        if (concurrent != null) {
+        if (concurrent != null && consumeTimeoutMillis > 0) {
             ConcurrentConsumeService service = concurrent;
             long period = Math.max(100, Math.min(consumeTimeoutMillis, 15 * 60_000L));
             scheduler.scheduleWithFixedDelay(() -> {
@@ -438,7 +438,10 @@ public class PushConsumer extends ClientConfig {
         return consumeTimeoutMillis;
     }
 
-    /** {@link #setConsumeTimeout} in milliseconds (finer than Apache's minutes; checked every timeout, min 100 ms). */
+    /**
+     * {@link #setConsumeTimeout} in milliseconds (finer than Apache's minutes; checked every timeout period, at least
+     * every 100 ms); 0 or less turns the check off.
+     */
     public void setConsumeTimeoutMillis(long millis) {
         this.consumeTimeoutMillis = millis;
     }
