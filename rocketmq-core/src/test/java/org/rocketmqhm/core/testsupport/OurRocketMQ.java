@@ -19,8 +19,11 @@ public final class OurRocketMQ implements BrokerFixture {
     private volatile Broker broker;
     private int port;
 
-    private OurRocketMQ(Path dir) {
+    private final String messageDelayLevel;
+
+    private OurRocketMQ(Path dir, String messageDelayLevel) {
         this.dir = dir;
+        this.messageDelayLevel = messageDelayLevel;
         NamesrvConfig namesrvConfig = new NamesrvConfig();
         namesrvConfig.setListenPort(0);
         namesrvConfig.setKvConfigPath(dir.resolve("namesrv-kv.json").toString());
@@ -29,7 +32,12 @@ public final class OurRocketMQ implements BrokerFixture {
     }
 
     public static OurRocketMQ start(Path dir) {
-        OurRocketMQ fixture = new OurRocketMQ(dir);
+        return start(dir, null);
+    }
+
+    /** @param messageDelayLevel the store's delay levels ("1s 5s ..."), or null for the default */
+    public static OurRocketMQ start(Path dir, String messageDelayLevel) {
+        OurRocketMQ fixture = new OurRocketMQ(dir, messageDelayLevel);
         fixture.startBroker(0);
         return fixture;
     }
@@ -49,6 +57,9 @@ public final class OurRocketMQ implements BrokerFixture {
         store.setStorePathRootDir(dir.resolve("store").toString());
         store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
         store.setMappedFileSizeConsumeQueue(3000 * 20);
+        if (messageDelayLevel != null) {
+            store.setMessageDelayLevel(messageDelayLevel);
+        }
         broker = new Broker(config, store);
         broker.start();
         port = broker.listenPort();

@@ -54,6 +54,8 @@ final class ProducerFactory {
         if (StringUtils.hasText(settings.getInstanceName())) {
             producer.setInstanceName(settings.getInstanceName());
         }
+        producer.setEnableMsgTrace(settings.isEnableMsgTrace());
+        producer.setCustomizedTraceTopic(settings.getCustomizedTraceTopic());
         return producer;
     }
 }

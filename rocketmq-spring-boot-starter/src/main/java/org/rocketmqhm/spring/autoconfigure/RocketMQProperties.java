@@ -97,7 +97,7 @@ public class RocketMQProperties {
         /** Secret key for ACL-enabled brokers; accepted, not yet sent by the client. */
         private String secretKey;
 
-        /** Whether to enable message trace; accepted, tracing is not implemented yet. */
+        /** Whether sent messages record traces (Apache's format), shipped asynchronously to the trace topic. */
         private boolean enableMsgTrace = false;
 
         /** Topic receiving message traces. */
@@ -390,7 +390,7 @@ public class RocketMQProperties {
         /** Secret key; accepted, not yet sent by the client. */
         private String secretKey;
 
-        /** Whether to enable message trace; accepted, not implemented yet. */
+        /** Whether to enable message trace; accepted, not implemented for the pull consumer yet. */
         private boolean enableMsgTrace = false;
 
         /** Topic receiving message traces. */

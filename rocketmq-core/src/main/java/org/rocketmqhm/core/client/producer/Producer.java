@@ -5,6 +5,8 @@ import org.rocketmqhm.core.client.ClientException;
 import org.rocketmqhm.core.client.ClientInstance;
 import org.rocketmqhm.core.client.impl.ProducerMember;
 import org.rocketmqhm.core.client.impl.TopicRoute;
+import org.rocketmqhm.core.client.trace.TraceDispatcher;
+import org.rocketmqhm.core.client.trace.TraceEncoder;
 import org.rocketmqhm.core.common.message.BatchMessageCodec;
 import org.rocketmqhm.core.common.message.Message;
 import org.rocketmqhm.core.common.message.MessageCompression;
@@ -70,6 +72,9 @@ public class Producer extends ClientConfig {
     private int compressMsgBodyOverHowmuch = 4096;
     private int maxMessageSize = 4 * 1024 * 1024;
     private int defaultTopicQueueNums = 4;
+    private boolean enableMsgTrace;
+    private String customizedTraceTopic;
+    private volatile TraceDispatcher traceDispatcher;
     private final AtomicInteger queueCounter = new AtomicInteger((int) (Math.random() * 1000));
 
     protected volatile ClientInstance instance;
@@ -106,6 +111,10 @@ public class Producer extends ClientConfig {
             throw e;
         }
         instance = obtained;
+        if (enableMsgTrace) {
+            traceDispatcher = new TraceDispatcher(producerGroup, customizedTraceTopic, this,
+                TraceDispatcher.DEFAULT_CAPACITY);
+        }
     }
 
     /** @return how this producer appears to the client instance (overridden by the transactional producer) */
@@ -122,6 +131,10 @@ public class Producer extends ClientConfig {
         instance.release();
         instance = null;
         asyncExecutor.shutdown();
+        if (traceDispatcher != null) {
+            traceDispatcher.shutdown(3000);
+            traceDispatcher = null;
+        }
     }
 
     // ---- sync
@@ -373,13 +386,38 @@ public class Producer extends ClientConfig {
             return CompletableFuture.failedFuture(new ClientException(ResponseCode.SERVICE_NOT_AVAILABLE,
                 "no master of broker " + queue.brokerName()));
         }
+        TraceDispatcher tracer = traceDispatcher;
+        long start = tracer == null ? 0 : System.currentTimeMillis();
         return instance.remoting().invokeAsync(address, request(out, queue), timeoutMillis)
             .handle((response, error) -> {
                 if (error != null) {
                     throw unwrap(error);
                 }
-                return toResult(response, queue, out);
+                SendResult result = toResult(response, queue, out);
+                if (tracer != null && !out.batch) {
+                    tracePub(tracer, out, address, result, start);
+                }
+                return result;
             });
+    }
+
+    /** Records a Pub trace of a stored message; never throws. */
+    private void tracePub(TraceDispatcher tracer, Outgoing out, String storeHost, SendResult result, long start) {
+        try {
+            Map<String, String> properties = MessageProperties.decode(out.properties);
+            String keys = properties.get(MessageConst.PROPERTY_KEYS);
+            String delay = properties.get(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
+            int type = (out.sysFlag & MessageSysFlag.TRANSACTION_PREPARED_TYPE) != 0
+                ? TraceEncoder.MSG_TYPE_TRANSACTION_HALF
+                : delay != null && !"0".equals(delay) ? TraceEncoder.MSG_TYPE_DELAY : TraceEncoder.MSG_TYPE_NORMAL;
+            String region = properties.getOrDefault(MessageConst.PROPERTY_MSG_REGION, TraceEncoder.DEFAULT_REGION);
+            tracer.append(TraceEncoder.pub(start, region, producerGroup, out.topic, result.msgId(),
+                properties.get(MessageConst.PROPERTY_TAGS), keys, storeHost, out.body.length,
+                (int) (System.currentTimeMillis() - start), type, result.offsetMsgId(),
+                result.status() == SendStatus.SEND_OK), result.msgId(), keys);
+        } catch (RuntimeException e) {
+            // tracing must never fail the send: the record is skipped
+        }
     }
 
     private static SendResult toResult(RemotingCommand response, MessageQueue queue, Outgoing out) {
@@ -505,6 +543,32 @@ public class Producer extends ClientConfig {
     }
 
     // ---- settings
+
+    public boolean isEnableMsgTrace() {
+        return enableMsgTrace;
+    }
+
+    /**
+     * @param enable whether every stored message records a Pub trace (Apache's format), shipped asynchronously to
+     *               the trace topic; set before {@link #start()}
+     */
+    public void setEnableMsgTrace(boolean enable) {
+        this.enableMsgTrace = enable;
+    }
+
+    public String getCustomizedTraceTopic() {
+        return customizedTraceTopic;
+    }
+
+    /** @param topic trace topic (default {@code RMQ_SYS_TRACE_TOPIC}) */
+    public void setCustomizedTraceTopic(String topic) {
+        this.customizedTraceTopic = topic;
+    }
+
+    /** @return the running trace dispatcher (counters), or null when tracing is off or the producer stopped */
+    public TraceDispatcher traceDispatcher() {
+        return traceDispatcher;
+    }
 
     public long getSendMsgTimeoutMillis() {
         return sendMsgTimeoutMillis;

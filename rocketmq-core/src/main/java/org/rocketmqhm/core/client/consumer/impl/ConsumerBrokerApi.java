@@ -241,7 +241,7 @@ public final class ConsumerBrokerApi {
      *
      * @return true on SUCCESS; false on any error answer (e.g. REQUEST_CODE_NOT_SUPPORTED) or network failure
      */
-    public boolean sendBack(MessageExt message, String brokerName, int maxReconsumeTimes) {
+    public boolean sendBack(MessageExt message, String brokerName, int maxReconsumeTimes, int delayLevel) {
         try {
             TopicRoute route = instance.routeOrNull(message.getTopic());
             String address = route == null ? null : route.masterAddress(brokerName);
@@ -250,7 +250,8 @@ public final class ConsumerBrokerApi {
             }
             RemotingCommand response = instance.invoke(address, RemotingCommand.request(
                 RequestCode.CONSUMER_SEND_MSG_BACK, new ConsumerSendMsgBackRequestHeader(message.getCommitLogOffset(),
-                    group, 0, message.getMsgId(), message.getTopic(), false, maxReconsumeTimes, brokerName)),
+                    group, delayLevel, message.getMsgId(), message.getTopic(), false, maxReconsumeTimes,
+                    brokerName)),
                 instance.config().getRequestTimeoutMillis());
             return response.getCode() == ResponseCode.SUCCESS;
         } catch (RuntimeException e) {
