@@ -1,0 +1,82 @@
+package org.rocketmqhm.core.remoting.netty;
+
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.handler.ssl.util.SelfSignedCertificate;
+
+import java.io.File;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Builds the Netty {@link SslContext}s of clients and servers from their configs, following Apache's rules: in test
+ * mode a client trusts any certificate; a client verifies the server only with {@code tls.client.authServer}; a
+ * server without {@code certPath}/{@code keyPath} uses a self-signed certificate generated at first use. Stateless.
+ *
+ * @since 0.2.0
+ */
+public final class SslContexts {
+
+    private SslContexts() {
+    }
+
+    /** @return the client context described by the config */
+    public static SslContext forClient(NettyClientConfig config) {
+        try {
+            SslContextBuilder builder = SslContextBuilder.forClient();
+            if (config.isTlsTestModeEnable() || !config.isTlsClientAuthServer()) {
+                builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            } else if (notBlank(config.getTlsClientTrustCertPath())) {
+                builder.trustManager(new File(config.getTlsClientTrustCertPath()));
+            }
+            if (!config.isTlsTestModeEnable() && notBlank(config.getTlsClientCertPath())
+                && notBlank(config.getTlsClientKeyPath())) {
+                builder.keyManager(new File(config.getTlsClientCertPath()), new File(config.getTlsClientKeyPath()),
+                    blankToNull(config.getTlsClientKeyPassword()));
+            }
+            return builder.build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot build the client TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the server context described by the config (self-signed when no certificate is configured) */
+    public static SslContext forServer(NettyServerConfig config) {
+        try {
+            SslContextBuilder builder;
+            if (notBlank(config.getTlsServerCertPath()) && notBlank(config.getTlsServerKeyPath())) {
+                builder = SslContextBuilder.forServer(new File(config.getTlsServerCertPath()),
+                    new File(config.getTlsServerKeyPath()), blankToNull(config.getTlsServerKeyPassword()));
+            } else {
+                SelfSignedCertificate certificate = selfSigned();
+                builder = SslContextBuilder.forServer(certificate.certificate(), certificate.privateKey());
+            }
+            if (notBlank(config.getTlsServerTrustCertPath())) {
+                builder.trustManager(new File(config.getTlsServerTrustCertPath()));
+            }
+            return builder.clientAuth(ClientAuth.NONE).build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot build the server TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    private static SelfSignedCertificate selfSigned() {
+        try {
+            return new SelfSignedCertificate("rocketmq-hm");
+        } catch (CertificateException e) {
+            throw new IllegalStateException("cannot generate a self-signed certificate (configure "
+                + "tlsServerCertPath/tlsServerKeyPath, or put BouncyCastle bcpkix on the class path): "
+                + e.getMessage(), e);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return notBlank(s) ? s : null;
+    }
+}
