@@ -77,6 +77,7 @@ public class PushConsumer extends ClientConfig {
     private ConsumeService consumeService;
     private RetrySender retrySender;
     private volatile long startedAt;
+    private volatile String wireGroup;
 
     public PushConsumer(String consumerGroup) {
         this.consumerGroup = Objects.requireNonNull(consumerGroup);
@@ -96,9 +97,11 @@ public class PushConsumer extends ClientConfig {
         subscribe(topic, MessageSelector.byTag(tagExpression));
     }
 
+    /** Subscribes a topic (as the user names it; wrapped in the namespace, which must be set before). */
     public void subscribe(String topic, MessageSelector selector) {
         SystemTopics.validateTopicName(topic);
-        subscriptions.put(topic, SubscriptionData.of(topic, selector.expression(), selector.expressionType()));
+        String wire = withNamespace(topic);
+        subscriptions.put(wire, SubscriptionData.of(wire, selector.expression(), selector.expressionType()));
         if (instance != null) {
             instance.sendHeartbeat();
             loop.rebalance();
@@ -106,7 +109,7 @@ public class PushConsumer extends ClientConfig {
     }
 
     public void unsubscribe(String topic) {
-        subscriptions.remove(topic);
+        subscriptions.remove(withNamespace(topic));
     }
 
     public void registerMessageListener(MessageListenerConcurrently listener) {
@@ -125,8 +128,10 @@ public class PushConsumer extends ClientConfig {
         if (listener == null) {
             throw new IllegalStateException("register a message listener before start()");
         }
+        String group = withNamespace(consumerGroup);
+        wireGroup = group;
         if (messageModel == MessageModel.CLUSTERING) {
-            String retry = SystemTopics.retryTopic(consumerGroup);
+            String retry = SystemTopics.retryTopic(group);
             subscriptions.putIfAbsent(retry, SubscriptionData.of(retry, "*", null));
         }
         scheduler = Executors.newScheduledThreadPool(2, r -> {
@@ -135,20 +140,20 @@ public class PushConsumer extends ClientConfig {
             return t;
         });
         ClientInstance obtained = ClientInstance.obtain(this);
-        ConsumerBrokerApi api = new ConsumerBrokerApi(obtained, consumerGroup);
+        ConsumerBrokerApi api = new ConsumerBrokerApi(obtained, group, getNamespace());
         OffsetStore offsets = messageModel == MessageModel.BROADCASTING
             ? new LocalOffsetStore(offsetStoreDir != null ? offsetStoreDir
                 : Path.of(System.getProperty("user.home"), ".rocketmq_offsets", clientId(), consumerGroup))
             : new RemoteOffsetStore(api);
         boolean orderly = listener instanceof MessageListenerOrderly;
-        retrySender = new RetrySender(api, consumerGroup, this);
+        retrySender = new RetrySender(api, group, this);
         int threads = Math.max(consumeThreadMin, 1);
         consumeService = orderly
-            ? new OrderlyConsumeService((MessageListenerOrderly) listener, offsets, retrySender, messageModel, threads,
+            ? new OrderlyConsumeService(userView((MessageListenerOrderly) listener), offsets, retrySender, messageModel, threads,
                 consumeMessageBatchMaxSize, maxReconsumeTimes, suspendCurrentQueueTimeMillis, scheduler)
-            : new ConcurrentConsumeService((MessageListenerConcurrently) listener, offsets, retrySender, messageModel,
+            : new ConcurrentConsumeService(userView((MessageListenerConcurrently) listener), offsets, retrySender, messageModel,
                 threads, consumeMessageBatchMaxSize, maxReconsumeTimes < 0 ? 16 : maxReconsumeTimes, scheduler);
-        loop = new PullLoop(new PullLoop.Settings(consumerGroup, messageModel, orderly, consumeFromWhere,
+        loop = new PullLoop(new PullLoop.Settings(group, messageModel, orderly, consumeFromWhere,
             consumeTimestamp, pullBatchSize, pullThresholdForQueue, pullThresholdSizeForQueue), api, offsets, scheduler,
             subscriptions);
         loop.setConsumeService(consumeService);
@@ -186,16 +191,32 @@ public class PushConsumer extends ClientConfig {
         }
     }
 
+    /** The listener as the user wrote it sees queues without the namespace. */
+    private MessageListenerConcurrently userView(MessageListenerConcurrently l) {
+        String ns = getNamespace();
+        return ns == null || ns.isEmpty() ? l : (messages, queue) -> l.consume(messages, withoutNamespace(queue));
+    }
+
+    private MessageListenerOrderly userView(MessageListenerOrderly l) {
+        String ns = getNamespace();
+        return ns == null || ns.isEmpty() ? l : (messages, queue) -> l.consume(messages, withoutNamespace(queue));
+    }
+
+    private MessageQueue withoutNamespace(MessageQueue queue) {
+        return new MessageQueue(withoutNamespace(queue.topic()), queue.brokerName(), queue.queueId());
+    }
+
     private ConsumerMember member() {
+        String group = wireGroup;
         return new ConsumerMember() {
             @Override
             public String consumerGroup() {
-                return consumerGroup;
+                return group;
             }
 
             @Override
             public ConsumerData consumerData() {
-                return new ConsumerData(consumerGroup, ConsumeType.CONSUME_PASSIVELY, messageModel, consumeFromWhere,
+                return new ConsumerData(group, ConsumeType.CONSUME_PASSIVELY, messageModel, consumeFromWhere,
                     new LinkedHashSet<>(subscriptions.values()), false);
             }
 
@@ -221,6 +242,7 @@ public class PushConsumer extends ClientConfig {
 
             @Override
             public boolean consumeDirectly(MessageExt message) {
+                message.setTopic(withoutNamespace(message.getTopic()));
                 MessageQueue queue = new MessageQueue(message.getTopic(), "", message.getQueueId());
                 if (listener instanceof MessageListenerConcurrently l) {
                     return l.consume(List.of(message), queue) == ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
@@ -240,7 +262,7 @@ public class PushConsumer extends ClientConfig {
         loop.shutdown();
         consumeService.shutdown();
         loop.persistOffsets(true);
-        current.unregisterConsumer(consumerGroup);
+        current.unregisterConsumer(wireGroup);
         current.release();
         retrySender.shutdown();
         scheduler.shutdownNow();
