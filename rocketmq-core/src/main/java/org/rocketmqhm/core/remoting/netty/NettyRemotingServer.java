@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * A remoting server on one TCP port. Register processors, then {@link #start()}. Unless its TLS mode is
  * {@code disabled}, each connection starts with a {@link TlsDetector} (Apache's {@code tls.server.mode}:
  * {@code permissive} serves TLS and plain clients on the same port, {@code enforcing} TLS only); the TLS context is
- * built when the first TLS client arrives.
+ * built when the first TLS client arrives; without a configured certificate a JVM-wide self-signed one is generated
+ * in the background from {@link #start()} on.
  *
  * @since 0.1.0
  */
@@ -62,6 +63,9 @@ public class NettyRemotingServer extends RemotingEndpoint {
      * @throws IllegalStateException with a clear message when the port is taken
      */
     public void start() {
+        if (tlsMode != TlsMode.DISABLED && !SslContexts.hasServerCertificate(config)) {
+            SslContexts.selfSignedServerContext();
+        }
         int workers = config.getServerWorkerThreads() > 0 ? config.getServerWorkerThreads()
             : Math.max(2, Runtime.getRuntime().availableProcessors());
         bossGroup = NettyTransport.eventLoopGroup(config.getServerSelectorThreads(), name + "-accept");

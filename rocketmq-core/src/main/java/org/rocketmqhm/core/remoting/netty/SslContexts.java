@@ -8,6 +8,7 @@ import io.netty.handler.ssl.util.SelfSignedCertificate;
 
 import java.io.File;
 import java.security.cert.CertificateException;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLException;
 
 /**
@@ -19,7 +20,46 @@ import javax.net.ssl.SSLException;
  */
 public final class SslContexts {
 
+    /** The self-signed server context, generated once per JVM on a background thread. */
+    private static volatile CompletableFuture<SslContext> selfSigned;
+
     private SslContexts() {
+    }
+
+    /** @return whether the server config names its own certificate and key */
+    static boolean hasServerCertificate(NettyServerConfig config) {
+        return notBlank(config.getTlsServerCertPath()) && notBlank(config.getTlsServerKeyPath());
+    }
+
+    /**
+     * Starts generating the JVM-wide self-signed server context in the background (RSA key generation takes
+     * long enough to time out a client's first request if done on demand); idempotent.
+     *
+     * @return the context being generated
+     */
+    static CompletableFuture<SslContext> selfSignedServerContext() {
+        CompletableFuture<SslContext> future = selfSigned;
+        if (future == null) {
+            synchronized (SslContexts.class) {
+                if (selfSigned == null) {
+                    CompletableFuture<SslContext> created = new CompletableFuture<>();
+                    Thread generator = new Thread(() -> {
+                        try {
+                            SelfSignedCertificate certificate = selfSigned();
+                            created.complete(SslContextBuilder.forServer(certificate.certificate(),
+                                certificate.privateKey()).clientAuth(ClientAuth.NONE).build());
+                        } catch (Throwable e) {
+                            created.completeExceptionally(e);
+                        }
+                    }, "rocketmq-tls-self-signed");
+                    generator.setDaemon(true);
+                    generator.start();
+                    selfSigned = created;
+                }
+                future = selfSigned;
+            }
+        }
+        return future;
     }
 
     /** @return the client context described by the config */
@@ -44,15 +84,12 @@ public final class SslContexts {
 
     /** @return the server context described by the config (self-signed when no certificate is configured) */
     public static SslContext forServer(NettyServerConfig config) {
+        if (!hasServerCertificate(config)) {
+            return selfSignedServerContext().join();
+        }
         try {
-            SslContextBuilder builder;
-            if (notBlank(config.getTlsServerCertPath()) && notBlank(config.getTlsServerKeyPath())) {
-                builder = SslContextBuilder.forServer(new File(config.getTlsServerCertPath()),
-                    new File(config.getTlsServerKeyPath()), blankToNull(config.getTlsServerKeyPassword()));
-            } else {
-                SelfSignedCertificate certificate = selfSigned();
-                builder = SslContextBuilder.forServer(certificate.certificate(), certificate.privateKey());
-            }
+            SslContextBuilder builder = SslContextBuilder.forServer(new File(config.getTlsServerCertPath()),
+                new File(config.getTlsServerKeyPath()), blankToNull(config.getTlsServerKeyPassword()));
             if (notBlank(config.getTlsServerTrustCertPath())) {
                 builder.trustManager(new File(config.getTlsServerTrustCertPath()));
             }

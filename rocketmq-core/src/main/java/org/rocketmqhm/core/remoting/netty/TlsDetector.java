@@ -38,7 +38,17 @@ final class TlsDetector extends ByteToMessageDecoder {
             return;
         }
         if (in.getByte(in.readerIndex()) == HANDSHAKE) {
-            ctx.pipeline().addAfter(ctx.name(), "tls", sslContext.get().newHandler(ctx.alloc()));
+            SslContext context;
+            try {
+                context = sslContext.get();
+            } catch (RuntimeException e) {
+                log.warn("closing TLS connection from {}: no TLS context: {}",
+                    RemotingAddresses.toAddress(ctx.channel().remoteAddress()), e.toString());
+                in.skipBytes(in.readableBytes());
+                ctx.close();
+                return;
+            }
+            ctx.pipeline().addAfter(ctx.name(), "tls", context.newHandler(ctx.alloc()));
         } else if (mode == TlsMode.ENFORCING) {
             log.info("closing plain connection from {}: the server enforces TLS",
                 RemotingAddresses.toAddress(ctx.channel().remoteAddress()));
