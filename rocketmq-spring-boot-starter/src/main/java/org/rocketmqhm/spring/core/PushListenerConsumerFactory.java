@@ -10,6 +10,7 @@ import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.MessageModel;
 import org.rocketmqhm.spring.annotation.ConsumeMode;
 import org.rocketmqhm.spring.annotation.SelectorType;
+import org.rocketmqhm.spring.support.ClientSecurity;
 import org.rocketmqhm.spring.support.ListenerEndpoint;
 import org.springframework.util.StringUtils;
 
@@ -20,7 +21,9 @@ import java.util.List;
  * Mapping: {@code selectorType}/{@code selectorExpression} to {@link MessageSelector#byTag}/{@link MessageSelector#bySql},
  * {@code consumeMode} to an orderly or concurrent listener, {@code messageModel}, {@code consumeThreadNumber} /
  * {@code consumeThreadMax} (thread pool), {@code maxReconsumeTimes}, {@code suspendCurrentQueueTimeMillis},
- * {@code nameServer}, {@code instanceName}; group and topic arrive with their namespace already applied. A handler
+ * {@code nameServer}, {@code instanceName}; group and topic arrive with their namespace already applied, and the
+ * namespace, credentials, TLS and access channel are set on the consumer (so delivered messages carry the plain
+ * topic). A handler
  * exception answers {@code RECONSUME_LATER} (concurrent) or {@code SUSPEND_CURRENT_QUEUE_A_MOMENT} (orderly).
  * {@code consumeTimeout} and {@code delayLevelWhenNextConsume} have no client counterpart yet and are ignored.
  * Stateless; thread-safe.
@@ -33,6 +36,8 @@ public final class PushListenerConsumerFactory implements ListenerConsumerFactor
     public ListenerConsumer create(ListenerEndpoint endpoint, MessageHandler handler) {
         PushConsumer consumer = new PushConsumer(endpoint.consumerGroup());
         consumer.setNamesrvAddr(endpoint.nameServer());
+        ClientSecurity.apply(consumer, endpoint.namespace(), endpoint.accessKey(), endpoint.secretKey(),
+            endpoint.tlsEnable(), endpoint.accessChannel());
         if (StringUtils.hasText(endpoint.instanceName())) {
             consumer.setInstanceName(endpoint.instanceName());
         }
