@@ -40,6 +40,11 @@ public final class ApacheBroker implements AutoCloseable {
     }
 
     public static ApacheBroker start(Path dir) throws Exception {
+        return start(dir, config -> { });
+    }
+
+    /** Starts with the broker config adjusted by the customizer (e.g. {@code aclEnable}). */
+    public static ApacheBroker start(Path dir, java.util.function.Consumer<BrokerConfig> customizer) throws Exception {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
         NamesrvConfig namesrvConfig = new NamesrvConfig();
         namesrvConfig.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
@@ -64,6 +69,7 @@ public final class ApacheBroker implements AutoCloseable {
         brokerConfig.setEnablePropertyFilter(true);
         brokerConfig.setTransactionCheckInterval(1000);
         brokerConfig.setTransactionTimeOut(500);
+        customizer.accept(brokerConfig);
         NettyServerConfig brokerNetty = new NettyServerConfig();
         int brokerPort = freeBrokerPort();
         brokerNetty.setListenPort(brokerPort);
