@@ -110,6 +110,7 @@ public final class Broker {
         DelayLevels delayLevels = DelayLevels.parse(storeConfig.getMessageDelayLevel());
         NettyServerConfig serverConfig = new NettyServerConfig();
         serverConfig.setListenPort(config.getListenPort());
+        config.applyTls(serverConfig);
         server = new NettyRemotingServer("broker", serverConfig);
         server.start();
         int port = server.localPort();

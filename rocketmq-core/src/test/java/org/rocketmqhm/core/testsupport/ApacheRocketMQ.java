@@ -35,6 +35,12 @@ public final class ApacheRocketMQ implements BrokerFixture {
     }
 
     public static ApacheRocketMQ start(Path dir) throws Exception {
+        return start(dir, config -> { });
+    }
+
+    /** Starts with a broker config adjusted by the customizer (e.g. {@code aclEnable}). */
+    public static ApacheRocketMQ start(Path dir, java.util.function.Consumer<BrokerConfig> customizer)
+        throws Exception {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
         // Apache's start-up scripts (NamesrvStartup/BrokerStartup) set this property; without it every command the
         // broker sends carries version 0, and the name server then reads REGISTER_BROKER with its pre-3.0.11 layout
@@ -65,6 +71,7 @@ public final class ApacheRocketMQ implements BrokerFixture {
         brokerConfig.setEnablePropertyFilter(true);
         brokerConfig.setTransactionCheckInterval(1000);
         brokerConfig.setTransactionTimeOut(500);
+        customizer.accept(brokerConfig);
         NettyServerConfig brokerNetty = new NettyServerConfig();
         int brokerPort = freeBrokerPort();
         brokerNetty.setListenPort(brokerPort);

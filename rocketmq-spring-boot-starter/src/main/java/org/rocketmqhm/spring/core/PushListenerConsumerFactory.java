@@ -10,6 +10,7 @@ import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.MessageModel;
 import org.rocketmqhm.spring.annotation.ConsumeMode;
 import org.rocketmqhm.spring.annotation.SelectorType;
+import org.rocketmqhm.spring.support.ClientSecurity;
 import org.rocketmqhm.spring.support.ListenerEndpoint;
 import org.springframework.util.StringUtils;
 
@@ -23,7 +24,8 @@ import java.util.List;
  * {@code delayLevelWhenNextConsume} (concurrent), {@code suspendCurrentQueueTimeMillis} (orderly),
  * {@code awaitTerminationMillisWhenShutdown}, {@code enableMsgTrace} / {@code customizedTraceTopic} (empty: the
  * default trace topic), {@code nameServer}, {@code instanceName}; group and topic arrive with
- * their namespace already applied. A handler exception answers {@code RECONSUME_LATER} (concurrent; the message goes
+ * their namespace already applied, and the namespace, credentials, TLS and access channel are set on the consumer
+ * (so delivered messages carry the plain topic). A handler exception answers {@code RECONSUME_LATER} (concurrent; the message goes
  * back with {@code delayLevelWhenNextConsume}) or {@code SUSPEND_CURRENT_QUEUE_A_MOMENT} (orderly).
  * Stateless; thread-safe.
  *
@@ -35,6 +37,8 @@ public final class PushListenerConsumerFactory implements ListenerConsumerFactor
     public ListenerConsumer create(ListenerEndpoint endpoint, MessageHandler handler) {
         PushConsumer consumer = new PushConsumer(endpoint.consumerGroup());
         consumer.setNamesrvAddr(endpoint.nameServer());
+        ClientSecurity.apply(consumer, endpoint.namespace(), endpoint.accessKey(), endpoint.secretKey(),
+            endpoint.tlsEnable(), endpoint.accessChannel());
         if (StringUtils.hasText(endpoint.instanceName())) {
             consumer.setInstanceName(endpoint.instanceName());
         }

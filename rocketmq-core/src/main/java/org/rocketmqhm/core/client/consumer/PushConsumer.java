@@ -86,6 +86,7 @@ public class PushConsumer extends ClientConfig {
     private RetrySender retrySender;
     private OffsetStore offsetStore;
     private volatile long startedAt;
+    private volatile String wireGroup;
 
     public PushConsumer(String consumerGroup) {
         this.consumerGroup = Objects.requireNonNull(consumerGroup);
@@ -105,9 +106,11 @@ public class PushConsumer extends ClientConfig {
         subscribe(topic, MessageSelector.byTag(tagExpression));
     }
 
+    /** Subscribes a topic (as the user names it; wrapped in the namespace, which must be set before). */
     public void subscribe(String topic, MessageSelector selector) {
         SystemTopics.validateTopicName(topic);
-        subscriptions.put(topic, SubscriptionData.of(topic, selector.expression(), selector.expressionType()));
+        String wire = withNamespace(topic);
+        subscriptions.put(wire, SubscriptionData.of(wire, selector.expression(), selector.expressionType()));
         if (instance != null) {
             instance.sendHeartbeat();
             loop.rebalance();
@@ -115,7 +118,7 @@ public class PushConsumer extends ClientConfig {
     }
 
     public void unsubscribe(String topic) {
-        subscriptions.remove(topic);
+        subscriptions.remove(withNamespace(topic));
     }
 
     public void registerMessageListener(MessageListenerConcurrently listener) {
@@ -134,8 +137,10 @@ public class PushConsumer extends ClientConfig {
         if (listener == null) {
             throw new IllegalStateException("register a message listener before start()");
         }
+        String group = withNamespace(consumerGroup);
+        wireGroup = group;
         if (messageModel == MessageModel.CLUSTERING) {
-            String retry = SystemTopics.retryTopic(consumerGroup);
+            String retry = SystemTopics.retryTopic(group);
             subscriptions.putIfAbsent(retry, SubscriptionData.of(retry, "*", null));
         }
         scheduler = Executors.newScheduledThreadPool(2, r -> {
@@ -144,23 +149,24 @@ public class PushConsumer extends ClientConfig {
             return t;
         });
         ClientInstance obtained = ClientInstance.obtain(this);
-        ConsumerBrokerApi api = new ConsumerBrokerApi(obtained, consumerGroup);
+        ConsumerBrokerApi api = new ConsumerBrokerApi(obtained, group, getNamespace());
         OffsetStore offsets = messageModel == MessageModel.BROADCASTING
             ? new LocalOffsetStore(offsetStoreDir != null ? offsetStoreDir
                 : Path.of(System.getProperty("user.home"), ".rocketmq_offsets", clientId(), consumerGroup))
             : new RemoteOffsetStore(api);
         offsetStore = offsets;
         boolean orderly = listener instanceof MessageListenerOrderly;
-        retrySender = new RetrySender(api, consumerGroup, this);
+        retrySender = new RetrySender(api, group, this);
         int threads = Math.max(consumeThreadMin, 1);
         ConcurrentConsumeService concurrent = null;
-        Object effective = listener;
+        Object effective = orderly ? userView((MessageListenerOrderly) listener)
+            : userView((MessageListenerConcurrently) listener);
         if (enableMsgTrace) {
             traceDispatcher = new TraceDispatcher(consumerGroup, customizedTraceTopic, this,
                 TraceDispatcher.DEFAULT_CAPACITY);
             ConsumeTracer tracer = new ConsumeTracer(traceDispatcher, consumerGroup);
-            effective = orderly ? tracer.wrap((MessageListenerOrderly) listener)
-                : tracer.wrap((MessageListenerConcurrently) listener);
+            effective = orderly ? tracer.wrap((MessageListenerOrderly) effective)
+                : tracer.wrap((MessageListenerConcurrently) effective);
         }
         if (orderly) {
             consumeService = new OrderlyConsumeService((MessageListenerOrderly) effective, offsets, retrySender,
@@ -173,7 +179,7 @@ public class PushConsumer extends ClientConfig {
                     delayLevelWhenNextConsume, consumeTimeoutMillis), scheduler);
             consumeService = concurrent;
         }
-        loop = new PullLoop(new PullLoop.Settings(consumerGroup, messageModel, orderly, consumeFromWhere,
+        loop = new PullLoop(new PullLoop.Settings(group, messageModel, orderly, consumeFromWhere,
             consumeTimestamp, pullBatchSize, pullThresholdForQueue, pullThresholdSizeForQueue), api, offsets, scheduler,
             subscriptions);
         loop.setConsumeService(consumeService);
@@ -226,16 +232,32 @@ public class PushConsumer extends ClientConfig {
         }
     }
 
+    /** The listener as the user wrote it sees queues without the namespace. */
+    private MessageListenerConcurrently userView(MessageListenerConcurrently l) {
+        String ns = getNamespace();
+        return ns == null || ns.isEmpty() ? l : (messages, queue) -> l.consume(messages, withoutNamespace(queue));
+    }
+
+    private MessageListenerOrderly userView(MessageListenerOrderly l) {
+        String ns = getNamespace();
+        return ns == null || ns.isEmpty() ? l : (messages, queue) -> l.consume(messages, withoutNamespace(queue));
+    }
+
+    private MessageQueue withoutNamespace(MessageQueue queue) {
+        return new MessageQueue(withoutNamespace(queue.topic()), queue.brokerName(), queue.queueId());
+    }
+
     private ConsumerMember member() {
+        String group = wireGroup;
         return new ConsumerMember() {
             @Override
             public String consumerGroup() {
-                return consumerGroup;
+                return group;
             }
 
             @Override
             public ConsumerData consumerData() {
-                return new ConsumerData(consumerGroup, ConsumeType.CONSUME_PASSIVELY, messageModel, consumeFromWhere,
+                return new ConsumerData(group, ConsumeType.CONSUME_PASSIVELY, messageModel, consumeFromWhere,
                     new LinkedHashSet<>(subscriptions.values()), false);
             }
 
@@ -261,6 +283,7 @@ public class PushConsumer extends ClientConfig {
 
             @Override
             public boolean consumeDirectly(MessageExt message) {
+                message.setTopic(withoutNamespace(message.getTopic()));
                 MessageQueue queue = new MessageQueue(message.getTopic(), "", message.getQueueId());
                 if (listener instanceof MessageListenerConcurrently l) {
                     return l.consume(List.of(message), queue) == ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
@@ -284,7 +307,7 @@ public class PushConsumer extends ClientConfig {
         loop.stopPulling();
         consumeService.shutdown(awaitTerminationMillisWhenShutdown);
         loop.shutdown();
-        current.unregisterConsumer(consumerGroup);
+        current.unregisterConsumer(wireGroup);
         current.release();
         retrySender.shutdown();
         scheduler.shutdownNow();
@@ -312,9 +335,10 @@ public class PushConsumer extends ClientConfig {
             return 0;
         }
         long lag = 0;
+        String wireTopic = withNamespace(topic);
         for (Map.Entry<MessageQueue, org.rocketmqhm.core.client.consumer.impl.ProcessQueue> e
             : current.processQueues().entrySet()) {
-            if (!e.getKey().topic().equals(topic)) {
+            if (!e.getKey().topic().equals(wireTopic)) {
                 continue;
             }
             long max = e.getValue().brokerMaxOffset();

@@ -93,6 +93,11 @@ public class Producer extends ClientConfig {
         return producerGroup;
     }
 
+    /** @return the group as brokers see it: wrapped in the namespace, if any */
+    protected String wireGroup() {
+        return withNamespace(producerGroup);
+    }
+
     /** Connects to the name servers and registers the group; must be called once before sending. */
     public synchronized void start() {
         if (instance != null) {
@@ -119,7 +124,8 @@ public class Producer extends ClientConfig {
 
     /** @return how this producer appears to the client instance (overridden by the transactional producer) */
     protected ProducerMember member() {
-        return () -> producerGroup;
+        String group = wireGroup();
+        return () -> group;
     }
 
     /** Unregisters the group and releases the shared client instance. */
@@ -127,7 +133,7 @@ public class Producer extends ClientConfig {
         if (instance == null) {
             return;
         }
-        instance.unregisterProducer(producerGroup);
+        instance.unregisterProducer(wireGroup());
         instance.release();
         instance = null;
         asyncExecutor.shutdown();
@@ -154,7 +160,7 @@ public class Producer extends ClientConfig {
             if (left <= 0) {
                 break;
             }
-            TopicRoute route = started().publishRoute(message.getTopic(), defaultTopicQueueNums);
+            TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
             MessageQueue queue = selectQueue(route, failedBroker);
             try {
                 return await(sendTo(route, queue, out, left), left);
@@ -164,25 +170,41 @@ public class Producer extends ClientConfig {
                     throw e;
                 }
                 failedBroker = queue.brokerName();
-                refreshQuietly(message.getTopic());
+                refreshQuietly(out.topic);
             }
         }
         throw last != null ? last : new ClientException(-1, "send of " + message.getTopic() + " timed out");
     }
 
-    /** Sends to the queue chosen by the selector (ordered messages); no retry on another queue. */
+    /**
+     * Sends to the queue chosen by the selector (ordered messages); no retry on another queue. The selector sees
+     * the queues with the topic as the user named it (without namespace).
+     */
     public SendResult send(Message message, MessageQueueSelector selector, Object arg) {
         Outgoing out = prepare(message);
-        TopicRoute route = started().publishRoute(message.getTopic(), defaultTopicQueueNums);
-        MessageQueue queue = selector.select(route.writeQueues(), message, arg);
+        TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
+        List<MessageQueue> visible = route.writeQueues().stream().map(this::queueWithoutNamespace).toList();
+        MessageQueue queue = queueWithNamespace(selector.select(visible, message, arg));
         return await(sendTo(route, queue, out, sendMsgTimeoutMillis), sendMsgTimeoutMillis);
     }
 
-    /** Sends to the given queue. */
+    /** Sends to the given queue (its topic as the user names it, or already wrapped). */
     public SendResult send(Message message, MessageQueue queue) {
         Outgoing out = prepare(message);
-        TopicRoute route = started().publishRoute(message.getTopic(), defaultTopicQueueNums);
-        return await(sendTo(route, queue, out, sendMsgTimeoutMillis), sendMsgTimeoutMillis);
+        TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
+        return await(sendTo(route, queueWithNamespace(queue), out, sendMsgTimeoutMillis), sendMsgTimeoutMillis);
+    }
+
+    /** @return the queue with its topic wrapped in the namespace */
+    protected MessageQueue queueWithNamespace(MessageQueue queue) {
+        String topic = withNamespace(queue.topic());
+        return topic.equals(queue.topic()) ? queue : new MessageQueue(topic, queue.brokerName(), queue.queueId());
+    }
+
+    /** @return the queue with its topic as the user names it */
+    protected MessageQueue queueWithoutNamespace(MessageQueue queue) {
+        String topic = withoutNamespace(queue.topic());
+        return topic.equals(queue.topic()) ? queue : new MessageQueue(topic, queue.brokerName(), queue.queueId());
     }
 
     /**
@@ -262,7 +284,7 @@ public class Producer extends ClientConfig {
     /** Writes the message without waiting for any answer (no retry, no result). */
     public void sendOneway(Message message) {
         Outgoing out = prepare(message);
-        TopicRoute route = started().publishRoute(message.getTopic(), defaultTopicQueueNums);
+        TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
         MessageQueue queue = selectQueue(route, null);
         instance.invokeOneway(route.masterAddress(queue.brokerName()), request(out, queue));
     }
@@ -368,12 +390,12 @@ public class Producer extends ClientConfig {
             : MessageConst.REPLY_MESSAGE_FLAG.equals(properties.get(MessageConst.PROPERTY_MESSAGE_TYPE))
             ? RequestCode.SEND_REPLY_MESSAGE_V2 : RequestCode.SEND_MESSAGE_V2;
         String uniqKeys = batch ? ((BatchMessage) message).uniqKeys() : uniq;
-        return new Outgoing(message.getTopic(), body, sysFlag, message.getFlag(), MessageProperties.encode(properties),
+        return new Outgoing(withNamespace(message.getTopic()), body, sysFlag, message.getFlag(), MessageProperties.encode(properties),
             batch, code, reconsumeTimes, maxReconsumeTimes, uniqKeys);
     }
 
     private RemotingCommand request(Outgoing out, MessageQueue queue) {
-        SendMessageRequestHeaderV2 header = new SendMessageRequestHeaderV2(producerGroup, out.topic,
+        SendMessageRequestHeaderV2 header = new SendMessageRequestHeaderV2(wireGroup(), out.topic,
             SystemTopics.AUTO_CREATE_TOPIC_KEY, defaultTopicQueueNums, queue.queueId(), out.sysFlag,
             System.currentTimeMillis(), out.flag, out.properties, out.reconsumeTimes, false, out.maxReconsumeTimes,
             out.batch, queue.brokerName());
@@ -420,7 +442,7 @@ public class Producer extends ClientConfig {
         }
     }
 
-    private static SendResult toResult(RemotingCommand response, MessageQueue queue, Outgoing out) {
+    private SendResult toResult(RemotingCommand response, MessageQueue queue, Outgoing out) {
         SendStatus status = switch (response.getCode()) {
             case ResponseCode.SUCCESS -> SendStatus.SEND_OK;
             case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
@@ -435,7 +457,7 @@ public class Producer extends ClientConfig {
         } catch (RemotingCommandException e) {
             throw new ClientException(e.responseCode(), "bad send response: " + e.getMessage());
         }
-        MessageQueue written = new MessageQueue(queue.topic(), queue.brokerName(),
+        MessageQueue written = new MessageQueue(withoutNamespace(queue.topic()), queue.brokerName(),
             header.queueId() == null ? queue.queueId() : header.queueId());
         String transactionId = header.transactionId() != null ? header.transactionId() : out.uniqKey;
         return new SendResult(status, out.uniqKey, header.msgId(), written,

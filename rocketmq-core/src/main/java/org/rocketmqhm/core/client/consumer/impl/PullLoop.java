@@ -238,7 +238,7 @@ public final class PullLoop {
             case FOUND -> {
                 List<MessageExt> messages = result.messages();
                 if (!messages.isEmpty()) {
-                    messages.forEach(m -> ConsumerBrokerApi.restoreRetryTopic(m, settings.group()));
+                    messages.forEach(api::restoreTopic);
                     pq.put(messages);
                     consumeService.submit(queue, pq, messages);
                 } else if (pq.isEmpty()) {

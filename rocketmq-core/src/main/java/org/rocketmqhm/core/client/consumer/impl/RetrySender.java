@@ -53,7 +53,7 @@ public final class RetrySender {
             Message copy = new Message(SystemTopics.retryTopic(group), message.getBody());
             Map<String, String> properties = new HashMap<>(message.getProperties());
             properties.remove(MessageConst.PROPERTY_TRANSACTION_PREPARED);
-            properties.putIfAbsent(MessageConst.PROPERTY_RETRY_TOPIC, message.getTopic());
+            properties.putIfAbsent(MessageConst.PROPERTY_RETRY_TOPIC, api.withNamespace(message.getTopic()));
             properties.putIfAbsent(MessageConst.PROPERTY_ORIGIN_MESSAGE_ID, message.getMsgId());
             properties.put(MessageConst.PROPERTY_RECONSUME_TIME, String.valueOf(message.getReconsumeTimes() + 1));
             properties.put(MessageConst.PROPERTY_MAX_RECONSUME_TIMES, String.valueOf(maxReconsumeTimes));
