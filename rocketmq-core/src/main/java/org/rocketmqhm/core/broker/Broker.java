@@ -34,6 +34,8 @@ import org.rocketmqhm.core.broker.processor.EndTransactionProcessor;
 import org.rocketmqhm.core.broker.processor.ReplyMessageProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerControlProcessor;
 import org.rocketmqhm.core.broker.client.ClientInvoker;
+import org.rocketmqhm.core.broker.transaction.TransactionOutcomes;
+import org.rocketmqhm.core.broker.transaction.TransactionOutcomesLoader;
 import org.rocketmqhm.core.broker.transaction.TransactionalMessageCheckService;
 import org.rocketmqhm.core.broker.subscription.SubscriptionGroupManager;
 import org.rocketmqhm.core.broker.support.BrokerTagsCodeResolver;
@@ -74,6 +76,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Broker {
 
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
+    /** Op records read back at start to remember recently decided transactions (see TransactionOutcomes). */
+    private static final int TRANSACTION_OUTCOMES_LOADED_AT_START = 10_000;
 
     private final BrokerConfig config;
     private final MessageStoreConfig storeConfig;
@@ -189,8 +193,12 @@ public final class Broker {
         }
         register(new DelayOffsetProcessor(delayOffsets), adminPool, RequestCode.GET_ALL_DELAY_OFFSET);
 
-        register(new EndTransactionProcessor(store, topics, rewriter, config.getBrokerRole()), sendPool,
-            RequestCode.END_TRANSACTION);
+        TransactionOutcomes transactionOutcomes = new TransactionOutcomes();
+        if (config.getBrokerRole() != org.rocketmqhm.core.store.config.BrokerRole.SLAVE) {
+            TransactionOutcomesLoader.load(store, transactionOutcomes, TRANSACTION_OUTCOMES_LOADED_AT_START);
+        }
+        register(new EndTransactionProcessor(store, topics, rewriter, config.getBrokerRole(), transactionOutcomes),
+            sendPool, RequestCode.END_TRANSACTION);
         ClientInvoker clientInvoker = new ClientInvoker() {
             @Override
             public java.util.concurrent.CompletableFuture<RemotingCommand> invoke(Channel channel,
@@ -211,7 +219,7 @@ public final class Broker {
         register(new ReplyMessageProcessor(config, store, topics, producers, clientInvoker, storeHost),
             sendPool, RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
         transactionCheckService = new TransactionalMessageCheckService(config, store, offsets, topics, producers,
-            this::sendOneway);
+            this::sendOneway, transactionOutcomes, storeConfig.getFileReservedTime());
         if (config.getBrokerRole() != org.rocketmqhm.core.store.config.BrokerRole.SLAVE) {
             transactionCheckService.start();
         }
