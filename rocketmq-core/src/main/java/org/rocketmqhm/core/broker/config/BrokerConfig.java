@@ -128,6 +128,12 @@ public class BrokerConfig {
     /** Whether SQL92 subscriptions are accepted. */
     private boolean enablePropertyFilter = false;
 
+    /**
+     * Whether pulls of {@code %RETRY%<group>} also apply the group's SQL92 subscription of each message's original
+     * topic ({@code RETRY_TOPIC}).
+     */
+    private boolean filterSupportRetry = false;
+
     /** Whether SEND_REPLY_MESSAGE also stores the reply in {@code <cluster>_REPLY_TOPIC}. */
     private boolean storeReplyMessageEnable = true;
 
@@ -508,6 +514,14 @@ public class BrokerConfig {
 
     public void setTransactionCheckInterval(long transactionCheckInterval) {
         this.transactionCheckInterval = transactionCheckInterval;
+    }
+
+    public boolean isFilterSupportRetry() {
+        return filterSupportRetry;
+    }
+
+    public void setFilterSupportRetry(boolean filterSupportRetry) {
+        this.filterSupportRetry = filterSupportRetry;
     }
 
     public boolean isEnablePropertyFilter() {

@@ -18,6 +18,7 @@ import org.rocketmqhm.core.protocol.ExpressionType;
 import org.rocketmqhm.core.protocol.MessageModel;
 import org.rocketmqhm.core.protocol.PermName;
 import org.rocketmqhm.core.protocol.ResponseCode;
+import org.rocketmqhm.core.protocol.SystemTopics;
 import org.rocketmqhm.core.protocol.body.SubscriptionData;
 import org.rocketmqhm.core.protocol.body.SubscriptionGroupConfig;
 import org.rocketmqhm.core.protocol.body.TopicConfig;
@@ -145,6 +146,9 @@ public final class PullMessageProcessor implements RequestProcessor {
                 + topic.getReadQueueNums() + "] consumer:[" + context.remoteAddress() + "]");
         }
         MessageFilter filter = PullFilter.of(subscriptionFilter(header, group));
+        if (config.isFilterSupportRetry() && SystemTopics.isRetryTopic(header.topic())) {
+            filter = RetryPullFilter.of(header.topic(), filter, consumers);
+        }
 
         int sysFlag = header.sysFlag();
         int maxBytes = header.maxMsgBytes() == null || header.maxMsgBytes() <= 0 ? Integer.MAX_VALUE
