@@ -41,12 +41,22 @@ import java.util.function.BiConsumer;
  * <ol>
  *   <li>reads the op records of {@code RMQ_SYS_TRANS_OP_HALF_TOPIC} from the op consume offset of group
  *       {@code CID_RMQ_SYS_TRANS} (half queue offsets already decided);</li>
- *   <li>walks {@code RMQ_SYS_TRANS_HALF_TOPIC} queue 0 from the group's half consume offset: decided messages are
- *       skipped; messages checked {@code transactionCheckMax} times go to {@code TRANS_CHECK_MAX_TIME_TOPIC};
- *       the walk stops at a message stored after the run began or younger (by born time) than
- *       {@code transactionTimeOut} (or its {@code CHECK_IMMUNITY_TIME_IN_SECONDS}); any other message is
- *       re-appended with {@code TRANSACTION_CHECK_TIMES + 1} and CHECK_TRANSACTION_STATE is sent oneway to one
- *       live channel of its {@code PGROUP} producer group with the offsets of the copy;</li>
+ *   <li>walks {@code RMQ_SYS_TRANS_HALF_TOPIC} queue 0 from the group's half consume offset, per message:
+ *     <ul>
+ *       <li>decided (an op record for its offset, or another copy of its transaction decided, see
+ *           {@link TransactionOutcomes}): skipped;</li>
+ *       <li>checked {@code transactionCheckMax} times, or born more than {@code fileReservedTime} hours ago:
+ *           discarded to {@code TRANS_CHECK_MAX_TIME_TOPIC};</li>
+ *       <li>stored after the run began: the walk stops;</li>
+ *       <li>with {@code CHECK_IMMUNITY_TIME_IN_SECONDS} and younger (by born time) than it: deferred, i.e.
+ *           re-appended with {@code TRAN_PREPARED_QUEUE_OFFSET} = the half offset it was prepared at (skipped
+ *           instead when that offset is decided), and the walk goes on;</li>
+ *       <li>without it and younger than {@code transactionTimeOut}: the walk stops;</li>
+ *       <li>a copy made by an earlier check, stored less than {@code transactionTimeOut} ago (the producer may
+ *           still be answering): the walk stops;</li>
+ *       <li>otherwise re-appended with {@code TRANSACTION_CHECK_TIMES + 1} and CHECK_TRANSACTION_STATE is sent
+ *           oneway to one live channel of its {@code PGROUP} producer group with the offsets of the copy;</li>
+ *     </ul></li>
  *   <li>commits the new half offset and the op offset (advanced over op records whose half offset is behind the
  *       new half offset) as consumer offsets, so progress survives a restart.</li>
  * </ol>
