@@ -51,11 +51,15 @@ class TransactionCheckRaceTests {
             b.setTransactionCheckInterval(200);
             b.setTransactionTimeOut(300);
         }, s -> { });
+        var plain = ApacheClients.producer(fixture, "pg-tx-race-plain");
+        plain.send(new Message("TxRace", "topic-created".getBytes(StandardCharsets.UTF_8))); // route for the consumer
+        plain.shutdown();
         consumer = ApacheClients.consumer(fixture, "cg-tx-race", "TxRace", "*",
             (MessageListenerConcurrently) (msgs, ctx) -> {
                 msgs.forEach(m -> delivered.computeIfAbsent(body(m), k -> new AtomicInteger()).incrementAndGet());
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
+        consumer.setHeartbeatBrokerInterval(1000);
         consumer.start();
     }
 
