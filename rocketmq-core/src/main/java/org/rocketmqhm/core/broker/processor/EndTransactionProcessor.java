@@ -90,13 +90,11 @@ public final class EndTransactionProcessor implements RequestProcessor {
         } else if (decision == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
             StoreMessage committed = HalfMessages.committed(half);
             rewriter.rewrite(committed);
-            done = store.putMessage(committed).thenCompose(put -> {
-                if (put.isOk()) {
-                    return writeOp(half);
+            done = store.putMessage(committed).whenComplete((put, error) -> {
+                if (error != null || !put.isOk()) {
+                    outcomes.undo(half, decision); // nothing delivered: a later END_TRANSACTION may still commit
                 }
-                outcomes.undo(half, decision);
-                return completed(put);
-            });
+            }).thenCompose(put -> put.isOk() ? writeOp(half) : completed(put));
         } else {
             done = writeOp(half);
         }
