@@ -25,6 +25,7 @@ import org.rocketmqhm.core.broker.processor.DelayOffsetProcessor;
 import org.rocketmqhm.core.broker.registration.NameServerRegistrar;
 import org.rocketmqhm.core.broker.schedule.DelayOffsetTable;
 import org.rocketmqhm.core.broker.schedule.ScheduleMessageService;
+import org.rocketmqhm.core.broker.slave.SlaveMetadataSync;
 import org.rocketmqhm.core.broker.processor.EndTransactionProcessor;
 import org.rocketmqhm.core.broker.processor.ReplyMessageProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerControlProcessor;
@@ -42,7 +43,9 @@ import org.rocketmqhm.core.remoting.netty.NettyRemotingClient;
 import org.rocketmqhm.core.remoting.netty.NettyRemotingServer;
 import org.rocketmqhm.core.remoting.netty.NettyServerConfig;
 import org.rocketmqhm.core.store.FileMessageStore;
+import org.rocketmqhm.core.store.config.BrokerRole;
 import org.rocketmqhm.core.store.config.MessageStoreConfig;
+import org.rocketmqhm.core.store.ha.ReplicationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +86,7 @@ public final class Broker {
     private ScheduleMessageService scheduleService;
     private TransactionalMessageCheckService transactionCheckService;
     private ScheduledExecutorService scheduler;
+    private SlaveMetadataSync slaveSync;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean running;
 
@@ -112,6 +116,7 @@ public final class Broker {
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), port);
 
         storeConfig.setBrokerRole(config.getBrokerRole());
+        storeConfig.setHaListenPort(config.getListenPort() == 0 ? 0 : config.getListenPort() + 1);
         store = new FileMessageStore(storeConfig, storeHost, new BrokerTagsCodeResolver(delayLevels));
         boolean loaded;
         try {
@@ -135,7 +140,14 @@ public final class Broker {
         offsets = new ConsumerOffsetManager(configDir);
         offsets.load();
         store.start();
-
+        try {
+            store.startReplication();
+        } catch (RuntimeException e) {
+            store.shutdown();
+            server.shutdown();
+            throw new IllegalStateException("cannot start replication: " + e.getMessage(), e);
+        }
+        int haPort = store.haListenPort() > 0 ? store.haListenPort() : port + 1;
 
         ConsumerRegistry consumers = new ConsumerRegistry(new ConsumerIdsChangeNotifier(this::sendOneway, groups,
             config.isNotifyConsumerIdsChangedEnable()));
@@ -247,7 +259,7 @@ public final class Broker {
 
         namesrvClient = new NettyRemotingClient(new NettyClientConfig());
         registrar = new NameServerRegistrar(config, topics, namesrvClient, brokerAddr,
-            config.getBrokerIP2() + ":" + (port + 1));
+            config.getBrokerIP2() + ":" + haPort);
         topics.addChangeListener(changed -> registrar.registerAll());
 
         scheduler = Executors.newScheduledThreadPool(1, r -> {
@@ -264,6 +276,23 @@ public final class Broker {
             producers.expire(config.getChannelExpiredTimeout());
         }), 10, 10, TimeUnit.SECONDS);
 
+        if (config.getBrokerRole() == BrokerRole.SLAVE) {
+            SlaveMetadataSync sync = new SlaveMetadataSync(namesrvClient, topics, offsets, delayOffsets, groups,
+                adminPool);
+            slaveSync = sync;
+            boolean haConfigured = storeConfig.getHaMasterAddress() != null
+                && !storeConfig.getHaMasterAddress().isBlank();
+            registrar.setResponseListener(h -> {
+                if (!haConfigured) {
+                    store.updateHaMasterAddress(h.haServerAddr());
+                }
+                if (sync.updateMasterAddr(h.masterAddr())) {
+                    sync.syncAll();
+                }
+            });
+            scheduler.scheduleWithFixedDelay(() -> safely("sync metadata from master", sync::syncAll),
+                3000, 10000, TimeUnit.MILLISECONDS);
+        }
         registrar.registerAll().orTimeout(config.getRegisterBrokerTimeoutMills(), TimeUnit.MILLISECONDS)
             .exceptionally(e -> null).join();
         running = true;
@@ -360,6 +389,22 @@ public final class Broker {
     public Map<String, Map<Integer, Long>> committedOffsets() {
         ConsumerOffsetManager o = offsets;
         return o == null ? Map.of() : new HashMap<>(o.snapshot().offsetTable());
+    }
+
+    /**
+     * @return replication state: on a master the connected slaves and their acks, on a slave the master's HA
+     *     address, whether it is connected and the last contact time; {@link ReplicationState#NONE} before start
+     * @since 0.3.0
+     */
+    public ReplicationState replicationState() {
+        FileMessageStore s = store;
+        return s == null ? ReplicationState.NONE : s.replicationState();
+    }
+
+    /** @return a slave's master broker address as learned from the name server (null on a master) @since 0.3.0 */
+    public String masterAddress() {
+        SlaveMetadataSync s = slaveSync;
+        return s == null ? null : s.masterAddr();
     }
 
     public MessageStoreConfig storeConfig() {

@@ -43,7 +43,10 @@ import java.util.concurrent.RejectedExecutionException;
  * and answers with the stored records as a zero-copy body (the store's mapped slices wrapped, never copied).
  * When nothing is there and the request allows it, the pull is held by the {@link PullRequestHoldService} and
  * answered later from a wake-up, which re-runs it here without the suspend permission. Status to code mapping is
- * the protocol's section 2.3 table. Thread-safe.
+ * the protocol's section 2.3 table. {@code suggestWhichBrokerId} follows section 5.4: 0 unless
+ * {@code slaveReadEnable}, then the group's {@code brokerId} (the RAM-ratio redirect to
+ * {@code whichBrokerWhenConsumeSlowly} is not implemented). A slave without {@code slaveReadEnable} answers
+ * PULL_RETRY_IMMEDIATELY with suggestion 0; a slave never stores the pull's commit offset. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -149,8 +152,9 @@ public final class PullMessageProcessor implements RequestProcessor {
         GetMessageResult result = store.getMessage(header.consumerGroup(), header.topic(), queueId,
             header.queueOffset(), header.maxMsgNums(), maxBytes, filter);
 
-        RemotingCommand response = answer(header, result);
         boolean master = config.getBrokerRole() != BrokerRole.SLAVE;
+        long suggest = config.isSlaveReadEnable() ? group.getBrokerId() : 0L;
+        RemotingCommand response = answer(header, result, suggest, !master && !config.isSlaveReadEnable());
         if (allowSuspend && master && (sysFlag & FLAG_COMMIT_OFFSET) != 0) {
             offsets.commit(header.consumerGroup(), header.topic(), queueId, header.commitOffset());
         }
@@ -210,7 +214,8 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
     }
 
-    private static RemotingCommand answer(PullMessageRequestHeader header, GetMessageResult result) {
+    private static RemotingCommand answer(PullMessageRequestHeader header, GetMessageResult result,
+                                          long suggestWhichBrokerId, boolean unreadableSlave) {
         int code;
         String remark;
         long nextBegin = result.nextBeginOffset();
@@ -240,8 +245,12 @@ public final class PullMessageProcessor implements RequestProcessor {
                 remark = "store getMessage return " + result.status();
             }
         }
+        if (unreadableSlave) {
+            code = ResponseCode.PULL_RETRY_IMMEDIATELY;
+            suggestWhichBrokerId = 0L;
+        }
         RemotingCommand response = RemotingCommand.response(code, remark);
-        response.writeHeader(new PullMessageResponseHeader(0L, nextBegin, result.minOffset(), result.maxOffset()));
+        response.writeHeader(new PullMessageResponseHeader(suggestWhichBrokerId, nextBegin, result.minOffset(), result.maxOffset()));
         if (code == ResponseCode.SUCCESS && result.messageCount() > 0) {
             response.setBodyBuf(wrap(result.messages()));
         }
