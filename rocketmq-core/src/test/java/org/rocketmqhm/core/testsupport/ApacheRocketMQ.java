@@ -35,6 +35,16 @@ public final class ApacheRocketMQ implements BrokerFixture {
     }
 
     public static ApacheRocketMQ start(Path dir) throws Exception {
+        return start(dir, store -> { });
+    }
+
+    /**
+     * @param dir storage folder
+     * @param storeCustomizer adjusts Apache's store settings (e.g. {@code brokerRole=SYNC_MASTER}) before start
+     * @return the running pair
+     */
+    public static ApacheRocketMQ start(Path dir, java.util.function.Consumer<MessageStoreConfig> storeCustomizer)
+        throws Exception {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
         // Apache's start-up scripts (NamesrvStartup/BrokerStartup) set this property; without it every command the
         // broker sends carries version 0, and the name server then reads REGISTER_BROKER with its pre-3.0.11 layout
@@ -77,6 +87,7 @@ public final class ApacheRocketMQ implements BrokerFixture {
         store.setMaxHashSlotNum(2_500);
         store.setHaListenPort(brokerPort + 1);
         store.setMessageDelayLevel("1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s");
+        storeCustomizer.accept(store);
         BrokerController broker = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), store);
         if (!broker.initialize()) {
             namesrv.shutdown();
@@ -86,6 +97,11 @@ public final class ApacheRocketMQ implements BrokerFixture {
         Awaitility.await().atMost(Duration.ofSeconds(20))
             .until(() -> namesrv.getRouteInfoManager().pickupTopicRouteData("TBW102") != null);
         return new ApacheRocketMQ(namesrv, broker, nameServerAddress);
+    }
+
+    /** @return Apache's broker controller (store, HA service) for assertions */
+    public BrokerController controller() {
+        return broker;
     }
 
     @Override
