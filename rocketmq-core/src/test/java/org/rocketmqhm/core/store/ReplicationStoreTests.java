@@ -186,6 +186,49 @@ class ReplicationStoreTests {
         }
     }
 
+    @Test
+    void aRecordSplitAcrossFramesIsDispatchedOnlyOnceComplete() throws Exception {
+        FileMessageStore source = StoreTestSupport.open(config(dir.resolve("src")));
+        byte[] log;
+        try {
+            for (int i = 0; i < 3; i++) {
+                source.putMessage(msg("T", 0, null, "split " + i)).get(5, TimeUnit.SECONDS);
+            }
+            ByteBuffer all = source.getCommitLogData(0);
+            log = new byte[all.remaining()];
+            all.get(log);
+        } finally {
+            source.shutdown();
+        }
+        try (ServerSocketChannel fakeMaster = ServerSocketChannel.open()) {
+            fakeMaster.bind(new InetSocketAddress("127.0.0.1", 0));
+            MessageStoreConfig sc = config(dir.resolve("s"));
+            sc.setBrokerRole(BrokerRole.SLAVE);
+            sc.setHaMasterAddress("127.0.0.1:" + fakeMaster.socket().getLocalPort());
+            FileMessageStore slave = StoreTestSupport.open(sc);
+            try (SocketChannel channel = acceptAfterStart(fakeMaster, slave)) {
+                assertThat(read(channel, 8).getLong(0)).isZero();
+                int cut = log.length - 30;
+                channel.write(ByteBuffer.allocate(12 + cut).putLong(0).putInt(cut).put(log, 0, cut).flip());
+                await().atMost(WAIT).until(() -> slave.getMaxPhyOffset() == cut);
+                await().during(Duration.ofMillis(300)).atMost(WAIT)
+                    .until(() -> slave.getMaxOffsetInQueue("T", 0) == 2 && slave.dispatchBehindBytes() > 0);
+                channel.write(ByteBuffer.allocate(42).putLong(cut).putInt(30).put(log, cut, 30).flip());
+                await().atMost(WAIT).until(() -> slave.getMaxOffsetInQueue("T", 0) == 3);
+                GetMessageResult r = slave.getMessage("g", "T", 0, 2, 1, Integer.MAX_VALUE, null);
+                assertThat(StoreTestSupport.body(r.messages().get(0))).isEqualTo("split 2");
+            } finally {
+                slave.shutdown();
+            }
+        }
+    }
+
+    private static SocketChannel acceptAfterStart(ServerSocketChannel server, FileMessageStore slave)
+        throws IOException {
+        slave.startReplication();
+        return server.accept();
+    }
+
     private static void report(SocketChannel channel, long offset) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(8).putLong(offset).flip();
         while (b.hasRemaining()) {
