@@ -12,6 +12,14 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocketmqhm.core.broker.Broker;
+import org.rocketmqhm.core.protocol.RequestCode;
+import org.rocketmqhm.core.protocol.ResponseCode;
+import org.rocketmqhm.core.protocol.header.PullMessageRequestHeader;
+import org.rocketmqhm.core.protocol.header.PullMessageResponseHeader;
+import org.rocketmqhm.core.protocol.header.UpdateConsumerOffsetRequestHeader;
+import org.rocketmqhm.core.remoting.RemotingCommand;
+import org.rocketmqhm.core.remoting.netty.NettyClientConfig;
+import org.rocketmqhm.core.remoting.netty.NettyRemotingClient;
 import org.rocketmqhm.core.store.config.BrokerRole;
 import org.rocketmqhm.core.store.ha.ReplicationState;
 
@@ -129,6 +137,47 @@ class ReplicationTests {
                 await().atMost(WAIT).until(() -> queued(restarted, "HaLate") == queued(master, "HaLate"));
                 assertThat(queued(master, "HaLate")).isEqualTo(n + more);
             } finally {
+                producer.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void slaveWithoutSlaveReadEnableSendsPullsToTheMasterAndNeverStoresPullCommits() throws Exception {
+        try (ReplicationPair pair = new ReplicationPair(dir)) {
+            Broker master = pair.startMaster(BrokerRole.ASYNC_MASTER);
+            DefaultMQProducer producer = pair.producer("ha-noread-p");
+            NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
+            try {
+                producer.createTopic("TBW102", "HaNoRead", 1);
+                Broker slave = pair.start(BrokerRole.SLAVE, 1, "slave", c -> { }, s -> { });
+                pair.slave = slave;
+                assertThat(producer.send(new Message("HaNoRead", "x".getBytes(StandardCharsets.UTF_8)))
+                    .getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                await().atMost(WAIT).until(() -> queued(slave, "HaNoRead") == 1);
+
+                PullMessageRequestHeader pull = new PullMessageRequestHeader("ha-noread-g", "HaNoRead", 0, 0L, 32,
+                    0x1 | 0x4, 1L, 0L, "*", 0L, "TAG", null, null);
+                await().atMost(WAIT).untilAsserted(() -> {
+                    RemotingCommand r = client.invokeSync(slave.address(),
+                        RemotingCommand.request(RequestCode.PULL_MESSAGE, pull), 5000);
+                    assertThat(r.getCode()).isEqualTo(ResponseCode.PULL_RETRY_IMMEDIATELY);
+                    assertThat(r.decodeHeader(PullMessageResponseHeader.class).suggestWhichBrokerId()).isZero();
+                    assertThat(r.getBody()).isNull();
+                });
+                assertThat(slave.committedOffsets()).doesNotContainKey("HaNoRead@ha-noread-g");
+                RemotingCommand fromMaster = client.invokeSync(master.address(),
+                    RemotingCommand.request(RequestCode.PULL_MESSAGE, pull), 5000);
+                assertThat(fromMaster.getCode()).isEqualTo(ResponseCode.SUCCESS);
+                assertThat(fromMaster.decodeHeader(PullMessageResponseHeader.class).suggestWhichBrokerId()).isZero();
+
+                RemotingCommand update = client.invokeSync(slave.address(), RemotingCommand.request(
+                    RequestCode.UPDATE_CONSUMER_OFFSET,
+                    new UpdateConsumerOffsetRequestHeader("ha-noread-g", "HaNoRead", 0, 1L, null)), 5000);
+                assertThat(update.getCode()).isEqualTo(ResponseCode.SUCCESS);
+                assertThat(slave.committedOffsets().get("HaNoRead@ha-noread-g")).containsEntry(0, 1L);
+            } finally {
+                client.shutdown();
                 producer.shutdown();
             }
         }
