@@ -70,6 +70,7 @@ public final class FileMessageStore implements MessageStore {
     private CommitLogFlusher flusher;
     private ConsumeQueueFlushService queueFlusher;
     private volatile Replication replication = Replication.NONE;
+    private final long memoryResidentBytes;
     private volatile boolean running;
 
     /**
@@ -102,6 +103,21 @@ public final class FileMessageStore implements MessageStore {
         this.reput = new ReputService(commitLog, this.resolver);
         this.reput.addDispatcher(new ConsumeQueueDispatcher(queues, listeners));
         this.reader = new QueueReader(config, commitLog, queues);
+        this.memoryResidentBytes = physicalMemory() / 100 * config.getAccessMessageInMemoryMaxRatio();
+    }
+
+    private static long physicalMemory() {
+        try {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getTotalMemorySize();
+        } catch (RuntimeException | LinkageError e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    @Override
+    public boolean suggestPullingFromSlave(long maxPhyOffsetPulled) {
+        return commitLog.getMaxOffset() - maxPhyOffsetPulled > memoryResidentBytes;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.rocketmqhm.core.broker.processor;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.rocketmqhm.core.common.message.MessageDecoder;
 import org.rocketmqhm.core.broker.client.ConsumerGroupInfo;
 import org.rocketmqhm.core.broker.client.ConsumerRegistry;
 import org.rocketmqhm.core.broker.config.BrokerConfig;
@@ -44,8 +45,9 @@ import java.util.concurrent.RejectedExecutionException;
  * When nothing is there and the request allows it, the pull is held by the {@link PullRequestHoldService} and
  * answered later from a wake-up, which re-runs it here without the suspend permission. Status to code mapping is
  * the protocol's section 2.3 table. {@code suggestWhichBrokerId} follows section 5.4: 0 unless
- * {@code slaveReadEnable}, then the group's {@code brokerId} (the RAM-ratio redirect to
- * {@code whichBrokerWhenConsumeSlowly} is not implemented). A slave without {@code slaveReadEnable} answers
+ * {@code slaveReadEnable}, then the group's {@code whichBrokerWhenConsumeSlowly} when the returned records lie
+ * further back than {@code accessMessageInMemoryMaxRatio} % of RAM from the commit-log end, else its
+ * {@code brokerId}. A slave without {@code slaveReadEnable} answers
  * PULL_RETRY_IMMEDIATELY with suggestion 0; a slave never stores the pull's commit offset. Thread-safe.
  *
  * @since 0.1.0
@@ -153,7 +155,8 @@ public final class PullMessageProcessor implements RequestProcessor {
             header.queueOffset(), header.maxMsgNums(), maxBytes, filter);
 
         boolean master = config.getBrokerRole() != BrokerRole.SLAVE;
-        long suggest = config.isSlaveReadEnable() ? group.getBrokerId() : 0L;
+        long suggest = config.isSlaveReadEnable() ? (slow(result) ? group.getWhichBrokerWhenConsumeSlowly()
+            : group.getBrokerId()) : 0L;
         RemotingCommand response = answer(header, result, suggest, !master && !config.isSlaveReadEnable());
         if (allowSuspend && master && (sysFlag & FLAG_COMMIT_OFFSET) != 0) {
             offsets.commit(header.consumerGroup(), header.topic(), queueId, header.commitOffset());
@@ -212,6 +215,12 @@ public final class PullMessageProcessor implements RequestProcessor {
             throw new RemotingCommandException(ResponseCode.SUBSCRIPTION_PARSE_FAILED,
                 "parse the consumer's subscription failed: " + e.getMessage());
         }
+    }
+
+    private boolean slow(GetMessageResult result) {
+        List<ByteBuffer> messages = result.messages();
+        return !messages.isEmpty() && store.suggestPullingFromSlave(
+            messages.get(messages.size() - 1).getLong(MessageDecoder.POS_PHYSICAL_OFFSET));
     }
 
     private static RemotingCommand answer(PullMessageRequestHeader header, GetMessageResult result,

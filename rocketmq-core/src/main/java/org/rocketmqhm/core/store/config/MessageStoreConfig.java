@@ -83,6 +83,12 @@ public class MessageStoreConfig {
     /** SYNC_MASTER: time a put waits for a slave ack before FLUSH_SLAVE_TIMEOUT, ms. */
     private long slaveTimeout = 3000;
 
+    /**
+     * Percentage of physical memory assumed to hold the newest commit-log bytes; a pull reading further back than
+     * this is "slow" and, with slaveReadEnable, is sent to the group's whichBrokerWhenConsumeSlowly.
+     */
+    private int accessMessageInMemoryMaxRatio = 40;
+
     /** Largest body accepted, bytes. */
     private int maxMessageSize = 1024 * 1024 * 4;
 
@@ -602,6 +608,14 @@ public class MessageStoreConfig {
 
     public void setHaSlaveFallbehindMax(int haSlaveFallbehindMax) {
         this.haSlaveFallbehindMax = haSlaveFallbehindMax;
+    }
+
+    public int getAccessMessageInMemoryMaxRatio() {
+        return accessMessageInMemoryMaxRatio;
+    }
+
+    public void setAccessMessageInMemoryMaxRatio(int accessMessageInMemoryMaxRatio) {
+        this.accessMessageInMemoryMaxRatio = accessMessageInMemoryMaxRatio;
     }
 
     public long getSlaveTimeout() {

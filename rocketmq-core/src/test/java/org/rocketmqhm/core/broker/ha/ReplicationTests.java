@@ -183,6 +183,30 @@ class ReplicationTests {
         }
     }
 
+    @Test
+    void withSlaveReadEnableAPullFarBehindTheEndIsSentToTheSlowConsumerBroker() throws Exception {
+        try (ReplicationPair pair = new ReplicationPair(dir)) {
+            Broker master = pair.start(BrokerRole.ASYNC_MASTER, 0, "master", c -> c.setSlaveReadEnable(true),
+                s -> s.setAccessMessageInMemoryMaxRatio(0));
+            pair.master = master;
+            DefaultMQProducer producer = pair.producer("ha-slow-p");
+            NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
+            try {
+                assertThat(producer.send(new Message("HaSlow", "x".getBytes(StandardCharsets.UTF_8)))
+                    .getSendStatus()).isEqualTo(SendStatus.SEND_OK);
+                RemotingCommand r = client.invokeSync(master.address(), RemotingCommand.request(
+                    RequestCode.PULL_MESSAGE, new PullMessageRequestHeader("ha-slow-g", "HaSlow", 0, 0L, 32, 0x4,
+                        0L, 0L, "*", 0L, "TAG", null, null)), 5000);
+                assertThat(r.getCode()).isIn(ResponseCode.SUCCESS, ResponseCode.PULL_NOT_FOUND);
+                PullMessageResponseHeader h = r.decodeHeader(PullMessageResponseHeader.class);
+                assertThat(h.suggestWhichBrokerId()).isEqualTo(r.getCode() == ResponseCode.SUCCESS ? 1L : 0L);
+            } finally {
+                client.shutdown();
+                producer.shutdown();
+            }
+        }
+    }
+
     static long queued(Broker broker, String topic) {
         long total = 0;
         for (int q = 0; q < 8; q++) {
