@@ -48,7 +48,7 @@ class ApacheMasterReplicationTests {
             producer.setSendMsgTimeout(10000);
             producer.setRetryTimesWhenSendFailed(0);
             producer.start();
-            producer.createTopic("TBW102", "HaApache", 4);
+            ReplicationPair.createTopic(producer, "HaApache", 4);
             await().atMost(WAIT).until(() -> apache.controller().getTopicConfigManager()
                 .selectTopicConfig("HaApache") != null);
 

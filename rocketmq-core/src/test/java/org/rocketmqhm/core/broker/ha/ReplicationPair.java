@@ -80,6 +80,13 @@ final class ReplicationPair implements AutoCloseable {
         return producer;
     }
 
+    /** Creates a topic through the master and waits until the name server routes it with all its queues. */
+    static void createTopic(DefaultMQProducer producer, String topic, int queues) throws Exception {
+        producer.createTopic("TBW102", topic, queues);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).ignoreExceptions()
+            .until(() -> producer.fetchPublishMessageQueues(topic).size() == queues);
+    }
+
     @Override
     public void close() {
         if (slave != null) {

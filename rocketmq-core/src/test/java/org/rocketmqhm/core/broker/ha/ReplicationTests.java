@@ -46,7 +46,7 @@ class ReplicationTests {
             Broker master = pair.startMaster(BrokerRole.SYNC_MASTER);
             DefaultMQProducer producer = pair.producer("ha-sync-p");
             try {
-                producer.createTopic("TBW102", "HaSync", 4);
+                ReplicationPair.createTopic(producer, "HaSync", 4);
                 Broker slave = pair.startSlave(s -> { });
                 await().atMost(WAIT).until(() -> master.replicationState().slaves().size() == 1);
                 int n = 40;
@@ -107,20 +107,31 @@ class ReplicationTests {
     }
 
     @Test
-    void lateSlaveCatchesUpAndResumesFromItsOwnEndAfterRestart() throws Exception {
+    void lateSlaveCopiesMetadataCatchesUpAndResumesFromItsOwnEndAfterRestart() throws Exception {
         try (ReplicationPair pair = new ReplicationPair(dir)) {
             Broker master = pair.startMaster(BrokerRole.ASYNC_MASTER);
             DefaultMQProducer producer = pair.producer("ha-late-p");
             try {
-                producer.createTopic("TBW102", "HaLate", 2);
+                ReplicationPair.createTopic(producer, "HaLate", 2);
                 byte[] body = new byte[3000];
                 int n = 400;
                 for (int i = 0; i < n; i++) {
                     assertThat(producer.send(new Message("HaLate", body)).getSendStatus()).isEqualTo(SendStatus.SEND_OK);
                 }
                 assertThat(master.store().getMaxPhyOffset()).isGreaterThan(1024 * 1024);
+                NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
+                try {
+                    assertThat(client.invokeSync(master.address(), RemotingCommand.request(
+                        RequestCode.UPDATE_CONSUMER_OFFSET,
+                        new UpdateConsumerOffsetRequestHeader("ha-late-g", "HaLate", 1, 7L, null)), 5000).getCode())
+                        .isEqualTo(ResponseCode.SUCCESS);
+                } finally {
+                    client.shutdown();
+                }
 
                 Broker slave = pair.startSlave(s -> { });
+                await().atMost(WAIT).until(() -> slave.committedOffsets().containsKey("HaLate@ha-late-g")
+                    && slave.committedOffsets().get("HaLate@ha-late-g").get(1) == 7L);
                 long firstFile = master.store().getMaxPhyOffset() / (1024 * 1024) * (1024 * 1024);
                 await().atMost(WAIT).until(() -> slave.store().getMaxPhyOffset() == master.store().getMaxPhyOffset());
                 assertThat(slave.store().getMinPhyOffset()).isEqualTo(firstFile);
@@ -149,7 +160,7 @@ class ReplicationTests {
             DefaultMQProducer producer = pair.producer("ha-noread-p");
             NettyRemotingClient client = new NettyRemotingClient(new NettyClientConfig());
             try {
-                producer.createTopic("TBW102", "HaNoRead", 1);
+                ReplicationPair.createTopic(producer, "HaNoRead", 1);
                 Broker slave = pair.start(BrokerRole.SLAVE, 1, "slave", c -> { }, s -> { });
                 pair.slave = slave;
                 assertThat(producer.send(new Message("HaNoRead", "x".getBytes(StandardCharsets.UTF_8)))
