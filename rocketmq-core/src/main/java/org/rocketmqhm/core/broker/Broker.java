@@ -77,6 +77,7 @@ public final class Broker {
     private final MessageStoreConfig storeConfig;
     private final BrokerExecutors executors = new BrokerExecutors();
     private NettyRemotingServer server;
+    private NettyRemotingServer vipServer;
     private NettyRemotingClient namesrvClient;
     private FileMessageStore store;
     private ConsumerOffsetManager offsets;
@@ -112,6 +113,7 @@ public final class Broker {
         server = new NettyRemotingServer("broker", serverConfig);
         server.start();
         int port = server.localPort();
+        vipServer = startVipServer(port);
         String brokerAddr = config.getBrokerIP1() + ":" + port;
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), port);
 
@@ -122,11 +124,11 @@ public final class Broker {
         try {
             loaded = store.load();
         } catch (RuntimeException e) {
-            server.shutdown();
+            closeServers();
             throw e;
         }
         if (!loaded) {
-            server.shutdown();
+            closeServers();
             throw new IllegalStateException("the message store under " + storeConfig.getStorePathRootDir()
                 + " could not be loaded");
         }
@@ -144,7 +146,7 @@ public final class Broker {
             store.startReplication();
         } catch (RuntimeException e) {
             store.shutdown();
-            server.shutdown();
+            closeServers();
             throw new IllegalStateException("cannot start replication: " + e.getMessage(), e);
         }
         int haPort = store.haListenPort() > 0 ? store.haListenPort() : port + 1;
@@ -152,7 +154,7 @@ public final class Broker {
         ConsumerRegistry consumers = new ConsumerRegistry(new ConsumerIdsChangeNotifier(this::sendOneway, groups,
             config.isNotifyConsumerIdsChangedEnable()));
         ProducerRegistry producers = new ProducerRegistry();
-        server.setChannelEventListener(new ChannelEventListener() {
+        ChannelEventListener channelListener = new ChannelEventListener() {
             @Override
             public void onChannelConnect(String remoteAddress, Channel channel) {
                 connections.incrementAndGet();
@@ -164,7 +166,11 @@ public final class Broker {
                 consumers.channelClosed(channel);
                 producers.channelClosed(channel);
             }
-        });
+        };
+        server.setChannelEventListener(channelListener);
+        if (vipServer != null) {
+            vipServer.setChannelEventListener(channelListener);
+        }
 
         ExecutorService sendPool = executors.create("SendMessageThread", config.getSendMessageThreadPoolNums(), 10000);
         ExecutorService pullPool = executors.create("PullMessageThread", config.getPullMessageThreadPoolNums(),
@@ -303,6 +309,38 @@ public final class Broker {
     private void register(org.rocketmqhm.core.remoting.RequestProcessor processor, Executor executor, int... codes) {
         for (int code : codes) {
             server.registerProcessor(code, processor, executor);
+            if (vipServer != null && code != RequestCode.PULL_MESSAGE && code != RequestCode.LITE_PULL_MESSAGE) {
+                vipServer.registerProcessor(code, processor, executor);
+            }
+        }
+    }
+
+    /**
+     * The "VIP" port {@code listenPort - 2} (protocol section 1.15): same requests except pulls. Apache clients use
+     * it only when asked to, but an Apache slave always fetches GET_ALL_TOPIC_CONFIG from its master there. A port
+     * that cannot be bound is logged and skipped.
+     */
+    private static NettyRemotingServer startVipServer(int port) {
+        if (port < 3) {
+            return null;
+        }
+        NettyServerConfig vipConfig = new NettyServerConfig();
+        vipConfig.setListenPort(port - 2);
+        vipConfig.setServerWorkerThreads(2);
+        NettyRemotingServer vip = new NettyRemotingServer("broker-vip", vipConfig);
+        try {
+            vip.start();
+            return vip;
+        } catch (IllegalStateException e) {
+            log.warn("the VIP port {} (listenPort - 2) is not served: {}", port - 2, e.getMessage());
+            return null;
+        }
+    }
+
+    private void closeServers() {
+        server.shutdown();
+        if (vipServer != null) {
+            vipServer.shutdown();
         }
     }
 
@@ -329,7 +367,7 @@ public final class Broker {
         scheduler.shutdownNow();
         registrar.unregisterAll();
         holdService.shutdown();
-        server.shutdown();
+        closeServers();
         scheduleService.shutdown();
         transactionCheckService.shutdown();
         executors.shutdown();
