@@ -40,8 +40,6 @@ import org.rocketmqhm.core.remoting.ChannelEventListener;
 import org.rocketmqhm.core.remoting.RemotingCommand;
 import org.rocketmqhm.core.remoting.netty.NettyClientConfig;
 import org.rocketmqhm.core.remoting.netty.NettyRemotingClient;
-import org.rocketmqhm.core.remoting.netty.NettyRemotingServer;
-import org.rocketmqhm.core.remoting.netty.NettyServerConfig;
 import org.rocketmqhm.core.store.FileMessageStore;
 import org.rocketmqhm.core.store.config.BrokerRole;
 import org.rocketmqhm.core.store.config.MessageStoreConfig;
@@ -76,8 +74,7 @@ public final class Broker {
     private final BrokerConfig config;
     private final MessageStoreConfig storeConfig;
     private final BrokerExecutors executors = new BrokerExecutors();
-    private NettyRemotingServer server;
-    private NettyRemotingServer vipServer;
+    private final BrokerServers servers = new BrokerServers();
     private NettyRemotingClient namesrvClient;
     private FileMessageStore store;
     private ConsumerOffsetManager offsets;
@@ -108,12 +105,8 @@ public final class Broker {
         }
         config.validate();
         DelayLevels delayLevels = DelayLevels.parse(storeConfig.getMessageDelayLevel());
-        NettyServerConfig serverConfig = new NettyServerConfig();
-        serverConfig.setListenPort(config.getListenPort());
-        server = new NettyRemotingServer("broker", serverConfig);
-        server.start();
-        int port = server.localPort();
-        vipServer = startVipServer(port);
+        servers.start(config.getListenPort());
+        int port = servers.localPort();
         String brokerAddr = config.getBrokerIP1() + ":" + port;
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), port);
 
@@ -124,11 +117,11 @@ public final class Broker {
         try {
             loaded = store.load();
         } catch (RuntimeException e) {
-            closeServers();
+            servers.shutdown();
             throw e;
         }
         if (!loaded) {
-            closeServers();
+            servers.shutdown();
             throw new IllegalStateException("the message store under " + storeConfig.getStorePathRootDir()
                 + " could not be loaded");
         }
@@ -146,7 +139,7 @@ public final class Broker {
             store.startReplication();
         } catch (RuntimeException e) {
             store.shutdown();
-            closeServers();
+            servers.shutdown();
             throw new IllegalStateException("cannot start replication: " + e.getMessage(), e);
         }
         int haPort = store.haListenPort() > 0 ? store.haListenPort() : port + 1;
@@ -167,10 +160,7 @@ public final class Broker {
                 producers.channelClosed(channel);
             }
         };
-        server.setChannelEventListener(channelListener);
-        if (vipServer != null) {
-            vipServer.setChannelEventListener(channelListener);
-        }
+        servers.setChannelEventListener(channelListener);
 
         ExecutorService sendPool = executors.create("SendMessageThread", config.getSendMessageThreadPoolNums(), 10000);
         ExecutorService pullPool = executors.create("PullMessageThread", config.getPullMessageThreadPoolNums(),
@@ -207,7 +197,7 @@ public final class Broker {
             public java.util.concurrent.CompletableFuture<RemotingCommand> invoke(Channel channel,
                                                                                RemotingCommand request,
                                                                                long timeoutMillis) {
-                return server.invokeAsync(channel, request, timeoutMillis);
+                return servers.invokeAsync(channel, request, timeoutMillis);
             }
 
             @Override
@@ -307,46 +297,12 @@ public final class Broker {
     }
 
     private void register(org.rocketmqhm.core.remoting.RequestProcessor processor, Executor executor, int... codes) {
-        for (int code : codes) {
-            server.registerProcessor(code, processor, executor);
-            if (vipServer != null && code != RequestCode.PULL_MESSAGE && code != RequestCode.LITE_PULL_MESSAGE) {
-                vipServer.registerProcessor(code, processor, executor);
-            }
-        }
-    }
-
-    /**
-     * The "VIP" port {@code listenPort - 2} (protocol section 1.15): same requests except pulls. Apache clients use
-     * it only when asked to, but an Apache slave always fetches GET_ALL_TOPIC_CONFIG from its master there. A port
-     * that cannot be bound is logged and skipped.
-     */
-    private static NettyRemotingServer startVipServer(int port) {
-        if (port < 3) {
-            return null;
-        }
-        NettyServerConfig vipConfig = new NettyServerConfig();
-        vipConfig.setListenPort(port - 2);
-        vipConfig.setServerWorkerThreads(2);
-        NettyRemotingServer vip = new NettyRemotingServer("broker-vip", vipConfig);
-        try {
-            vip.start();
-            return vip;
-        } catch (IllegalStateException e) {
-            log.warn("the VIP port {} (listenPort - 2) is not served: {}", port - 2, e.getMessage());
-            return null;
-        }
-    }
-
-    private void closeServers() {
-        server.shutdown();
-        if (vipServer != null) {
-            vipServer.shutdown();
-        }
+        servers.register(processor, executor, codes);
     }
 
     private void sendOneway(Channel channel, RemotingCommand request) {
         if (channel.isActive()) {
-            server.invokeOneway(channel, request);
+            servers.invokeOneway(channel, request);
         }
     }
 
@@ -367,7 +323,7 @@ public final class Broker {
         scheduler.shutdownNow();
         registrar.unregisterAll();
         holdService.shutdown();
-        closeServers();
+        servers.shutdown();
         scheduleService.shutdown();
         transactionCheckService.shutdown();
         executors.shutdown();
@@ -379,7 +335,7 @@ public final class Broker {
 
     /** @return the bound port (useful when configured with 0) */
     public int listenPort() {
-        return server.localPort();
+        return servers.localPort();
     }
 
     /** @return {@code brokerIP1:port} */
