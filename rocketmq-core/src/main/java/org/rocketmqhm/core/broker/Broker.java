@@ -9,6 +9,11 @@ import org.rocketmqhm.core.broker.config.BrokerConfig;
 import org.rocketmqhm.core.broker.longpolling.PullRequestHoldService;
 import org.rocketmqhm.core.broker.offset.ConsumerOffsetManager;
 import org.rocketmqhm.core.broker.processor.BrokerAdminProcessor;
+import org.rocketmqhm.core.broker.processor.BrokerStatsProcessor;
+import org.rocketmqhm.core.broker.processor.ConsumeProgressProcessor;
+import org.rocketmqhm.core.broker.processor.ConsumeQueueInspectProcessor;
+import org.rocketmqhm.core.broker.processor.TransactionAdminProcessor;
+import org.rocketmqhm.core.broker.stats.BrokerStats;
 import org.rocketmqhm.core.broker.processor.ClientManageProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerAdminProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerManageProcessor;
@@ -105,7 +110,7 @@ public final class Broker {
         }
         config.validate();
         DelayLevels delayLevels = DelayLevels.parse(storeConfig.getMessageDelayLevel());
-        servers.start(config.getListenPort());
+        servers.start(config.getListenPort(), config::applyTls);
         int port = servers.localPort();
         String brokerAddr = config.getBrokerIP1() + ":" + port;
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), port);
@@ -144,6 +149,7 @@ public final class Broker {
         }
         int haPort = store.haListenPort() > 0 ? store.haListenPort() : port + 1;
 
+        BrokerStats brokerStats = new BrokerStats(store.getStats(), config.getBrokerClusterName());
         ConsumerRegistry consumers = new ConsumerRegistry(new ConsumerIdsChangeNotifier(this::sendOneway, groups,
             config.isNotifyConsumerIdsChangedEnable()));
         ProducerRegistry producers = new ProducerRegistry();
@@ -178,7 +184,7 @@ public final class Broker {
             groups, rewriter, storeHost);
         register(send, sendPool, RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
             RequestCode.SEND_BATCH_MESSAGE);
-        register(new ConsumerSendMsgBackProcessor(config, store, topics, groups, rewriter), sendPool,
+        register(new ConsumerSendMsgBackProcessor(config, store, topics, groups, rewriter, brokerStats), sendPool,
             RequestCode.CONSUMER_SEND_MSG_BACK);
 
         DelayOffsetTable delayOffsets = new DelayOffsetTable(configDir);
@@ -218,7 +224,7 @@ public final class Broker {
         }
 
         PullMessageProcessor pull = new PullMessageProcessor(config, store, topics, groups, consumers, offsets,
-            pullPool);
+            pullPool, brokerStats);
         holdService = new PullRequestHoldService(store::getMaxOffsetInQueue, pull::wake,
             config.isLongPollingEnable() ? 5000 : config.getShortPollingTimeMills());
         pull.setHoldService(holdService);
@@ -242,15 +248,22 @@ public final class Broker {
             RequestCode.LOCK_BATCH_MQ, RequestCode.UNLOCK_BATCH_MQ);
         register(new TopicAdminProcessor(config, topics, offsets, store), adminPool,
             RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
-            RequestCode.DELETE_TOPIC_IN_BROKER);
+            RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER,
+            RequestCode.CLEAN_UNUSED_TOPIC);
         register(new ConsumerAdminProcessor(config.getBrokerName(), consumers, producers, offsets, topics, store),
             adminPool, RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
             RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
-            RequestCode.GET_ALL_CONSUMER_OFFSET);
+            RequestCode.GET_ALL_CONSUMER_OFFSET, RequestCode.GET_ALL_PRODUCER_INFO);
+        register(new ConsumeProgressProcessor(config.getBrokerName(), brokerAddr, consumers, offsets, topics, groups,
+            store, brokerStats), adminPool, RequestCode.QUERY_CONSUME_TIME_SPAN, RequestCode.QUERY_CORRECTION_OFFSET,
+            RequestCode.CLONE_GROUP_OFFSET, RequestCode.GET_BROKER_CONSUME_STATS);
+        register(new ConsumeQueueInspectProcessor(store, consumers), adminPool, RequestCode.QUERY_CONSUME_QUEUE);
+        register(new TransactionAdminProcessor(store), adminPool, RequestCode.RESUME_CHECK_HALF_MESSAGE);
+        register(new BrokerStatsProcessor(brokerStats), adminPool, RequestCode.VIEW_BROKER_STATS_DATA);
         register(new SubscriptionGroupAdminProcessor(groups, offsets), adminPool,
             RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
             RequestCode.DELETE_SUBSCRIPTIONGROUP);
-        register(new BrokerAdminProcessor(config, storeConfig, store, topics), adminPool,
+        register(new BrokerAdminProcessor(config, storeConfig, store, topics, brokerStats), adminPool,
             RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
 
         namesrvClient = new NettyRemotingClient(new NettyClientConfig());
@@ -263,6 +276,7 @@ public final class Broker {
             t.setDaemon(true);
             return t;
         });
+        brokerStats.start(scheduler);
         scheduler.scheduleWithFixedDelay(() -> safely("register broker", registrar::registerAll),
             config.getRegisterNameServerPeriod(), config.getRegisterNameServerPeriod(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> safely("persist consumer offsets", offsets::persist),

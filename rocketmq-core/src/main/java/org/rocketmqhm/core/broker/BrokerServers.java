@@ -3,6 +3,7 @@ package org.rocketmqhm.core.broker;
 import io.netty.channel.Channel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.rocketmqhm.core.protocol.RequestCode;
 import org.rocketmqhm.core.remoting.ChannelEventListener;
 import org.rocketmqhm.core.remoting.RemotingCommand;
@@ -29,20 +30,26 @@ final class BrokerServers {
     private NettyRemotingServer main;
     private NettyRemotingServer vip;
 
-    /** @param listenPort main port (0 = ephemeral) @throws IllegalStateException when it cannot be bound */
-    void start(int listenPort) {
+    /**
+     * @param listenPort main port (0 = ephemeral)
+     * @param customizer applied to both listeners' settings (TLS)
+     * @throws IllegalStateException when the main port cannot be bound
+     */
+    void start(int listenPort, Consumer<NettyServerConfig> customizer) {
         NettyServerConfig config = new NettyServerConfig();
         config.setListenPort(listenPort);
+        customizer.accept(config);
         main = new NettyRemotingServer("broker", config);
         main.start();
-        vip = startVip(main.localPort());
+        vip = startVip(main.localPort(), customizer);
     }
 
-    private static NettyRemotingServer startVip(int port) {
+    private static NettyRemotingServer startVip(int port, Consumer<NettyServerConfig> customizer) {
         if (port < 3) {
             return null;
         }
         NettyServerConfig config = new NettyServerConfig();
+        customizer.accept(config);
         config.setListenPort(port - 2);
         config.setServerWorkerThreads(2);
         NettyRemotingServer server = new NettyRemotingServer("broker-vip", config);

@@ -1,5 +1,7 @@
 package org.rocketmqhm.core.client;
 
+import org.rocketmqhm.core.common.Namespaces;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -7,7 +9,8 @@ import java.util.Collections;
 import java.util.Objects;
 
 /**
- * Where the name servers are and who this process is. Producers and consumers with equal {@link #clientId()} and
+ * Where the name servers are, who this process is, and how it authenticates: namespace, ACL credentials, TLS and
+ * access channel. Producers and consumers with equal {@link #clientId()} and
  * name-server list share one {@link ClientInstance}. Not thread-safe; configure before {@code start()}.
  *
  * @since 0.1.0
@@ -22,6 +25,12 @@ public class ClientConfig {
     private long persistConsumerOffsetIntervalMillis = 5_000;
     private long rebalanceIntervalMillis = 20_000;
     private long requestTimeoutMillis = 3_000;
+    private String namespace;
+    private String accessKey;
+    private String secretKey;
+    private String securityToken;
+    private boolean tlsEnable = Boolean.parseBoolean(System.getProperty("tls.enable", "false"));
+    private AccessChannel accessChannel = AccessChannel.LOCAL;
 
     /** @return {@code ip@instanceName}, the id brokers know this client by */
     public String clientId() {
@@ -93,6 +102,81 @@ public class ClientConfig {
         this.requestTimeoutMillis = millis;
     }
 
+    /**
+     * @return the namespace wrapped around topic and group names ({@code ns%topic}); when none is set and the
+     *     name-server address is a cloud instance endpoint ({@code [scheme://]MQ_INST_xxx_yyy.host...}), its
+     *     instance id, as Apache 4.9 clients do
+     */
+    public String getNamespace() {
+        if (namespace != null && !namespace.isEmpty()) {
+            return namespace;
+        }
+        return NameServerAddresses.instanceId(namesrvAddr);
+    }
+
+    /** @param namespace prefix of topic and group names on the wire; set before subscribing or starting */
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    /** @return the resource as named on the wire ({@code ns%resource}); unchanged without namespace */
+    public String withNamespace(String resource) {
+        return Namespaces.wrap(getNamespace(), resource);
+    }
+
+    /** @return the resource without this client's namespace */
+    public String withoutNamespace(String resource) {
+        return Namespaces.unwrap(resource, getNamespace());
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    /** @param accessKey ACL access key; with a secret key, every request is signed (AclClientRpcHook) */
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getSecurityToken() {
+        return securityToken;
+    }
+
+    /** @param securityToken optional ACL security token, sent (and signed) as ext {@code SecurityToken} */
+    public void setSecurityToken(String securityToken) {
+        this.securityToken = securityToken;
+    }
+
+    /** @return whether access key and secret key are both set, i.e. requests are signed */
+    public boolean hasCredentials() {
+        return accessKey != null && !accessKey.isEmpty() && secretKey != null && !secretKey.isEmpty();
+    }
+
+    /** @return whether connections use TLS (default: JVM property {@code tls.enable}) */
+    public boolean isTlsEnable() {
+        return tlsEnable;
+    }
+
+    public void setTlsEnable(boolean tlsEnable) {
+        this.tlsEnable = tlsEnable;
+    }
+
+    public AccessChannel getAccessChannel() {
+        return accessChannel;
+    }
+
+    public void setAccessChannel(AccessChannel accessChannel) {
+        this.accessChannel = Objects.requireNonNull(accessChannel);
+    }
+
     /** Copies the shared settings into another config. */
     public void copyTo(ClientConfig other) {
         other.namesrvAddr = namesrvAddr;
@@ -103,6 +187,12 @@ public class ClientConfig {
         other.persistConsumerOffsetIntervalMillis = persistConsumerOffsetIntervalMillis;
         other.rebalanceIntervalMillis = rebalanceIntervalMillis;
         other.requestTimeoutMillis = requestTimeoutMillis;
+        other.namespace = namespace;
+        other.accessKey = accessKey;
+        other.secretKey = secretKey;
+        other.securityToken = securityToken;
+        other.tlsEnable = tlsEnable;
+        other.accessChannel = accessChannel;
     }
 
     private static String localIp() {

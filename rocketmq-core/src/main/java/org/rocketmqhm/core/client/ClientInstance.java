@@ -1,5 +1,6 @@
 package org.rocketmqhm.core.client;
 
+import org.rocketmqhm.core.client.acl.AclClientRpcHook;
 import org.rocketmqhm.core.client.impl.ConsumerMember;
 import org.rocketmqhm.core.client.impl.NameServerChannel;
 import org.rocketmqhm.core.client.impl.ProducerMember;
@@ -41,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The connection hub shared by every producer, consumer and admin client of one process with the same client id
  * ({@code ip@instanceName}) and name-server list: one {@link NettyRemotingClient}, a per-topic route cache
  * refreshed every 30 s and after errors, heartbeats to every known broker every 30 s, and the handlers of
- * broker-to-client requests. Obtained with {@link #obtain(ClientConfig)}, released with {@link #release}; it shuts
+ * broker-to-client requests. Clients with different ACL credentials or TLS settings get different instances; the
+ * instance signs every request when credentials are configured and connects with TLS when enabled. Obtained with {@link #obtain(ClientConfig)}, released with {@link #release}; it shuts
  * itself down when its last member leaves. Thread-safe.
  *
  * @since 0.1.0
@@ -70,8 +72,14 @@ public final class ClientInstance {
         this.config = new ClientConfig();
         config.copyTo(this.config);
         this.clientId = config.clientId();
-        this.remoting = new NettyRemotingClient(new NettyClientConfig());
-        this.nameServer = new NameServerChannel(remoting, config.getNamesrvAddr());
+        NettyClientConfig nettyConfig = new NettyClientConfig();
+        nettyConfig.setUseTls(config.isTlsEnable());
+        this.remoting = new NettyRemotingClient(nettyConfig);
+        if (config.hasCredentials()) {
+            remoting.setRpcHook(new AclClientRpcHook(config.getAccessKey(), config.getSecretKey(),
+                config.getSecurityToken()));
+        }
+        this.nameServer = new NameServerChannel(remoting, NameServerAddresses.withoutScheme(config.getNamesrvAddr()));
         AtomicInteger threads = new AtomicInteger();
         this.scheduler = Executors.newScheduledThreadPool(2, r -> daemon(r, "rocketmq-client-timer-" + threads.incrementAndGet()));
         this.callbackExecutor = Executors.newFixedThreadPool(4, r -> daemon(r, "rocketmq-client-callback-" + threads.incrementAndGet()));
@@ -95,7 +103,9 @@ public final class ClientInstance {
 
     /** @return the shared instance for this config, created on first use; pair with {@link #release} */
     public static ClientInstance obtain(ClientConfig config) {
-        String key = config.clientId() + "|" + config.getNamesrvAddr();
+        String key = config.clientId() + "|" + config.getNamesrvAddr() + "|tls=" + config.isTlsEnable()
+            + (config.hasCredentials() ? "|" + config.getAccessKey() + "|" + config.getSecretKey().hashCode()
+            + "|" + config.getSecurityToken() : "");
         synchronized (INSTANCES) {
             ClientInstance instance = INSTANCES.computeIfAbsent(key, k -> new ClientInstance(k, config));
             instance.references++;

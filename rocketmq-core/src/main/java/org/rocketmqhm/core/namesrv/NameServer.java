@@ -50,6 +50,7 @@ public final class NameServer {
         kvConfig.load();
         serverConfig.setListenPort(config.getListenPort());
         serverConfig.setBindAddress(config.getBindAddress());
+        config.applyTls(serverConfig);
         server = new NettyRemotingServer("namesrv", serverConfig);
         routeExecutor = pool("namesrv-route", 4);
         registrationExecutor = pool("namesrv-register", 2);

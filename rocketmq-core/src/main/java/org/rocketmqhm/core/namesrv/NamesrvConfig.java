@@ -1,5 +1,7 @@
 package org.rocketmqhm.core.namesrv;
 
+import org.rocketmqhm.core.remoting.netty.NettyServerConfig;
+
 import java.io.File;
 
 /**
@@ -10,6 +12,18 @@ import java.io.File;
 public class NamesrvConfig {
     private String bindAddress = "0.0.0.0";
     private int listenPort = 9876;
+
+    /** TLS on the client port: {@code disabled}, {@code permissive} (TLS and plain) or {@code enforcing} (JVM property {@code tls.server.mode}). */
+    private String tlsServerMode = System.getProperty("tls.server.mode", "permissive");
+
+    /** PEM certificate served to TLS clients; a self-signed one is generated when unset ({@code tls.server.certPath}). */
+    private String tlsServerCertPath = System.getProperty("tls.server.certPath");
+
+    /** PKCS#8 PEM private key of the certificate ({@code tls.server.keyPath}). */
+    private String tlsServerKeyPath = System.getProperty("tls.server.keyPath");
+
+    /** Password of the private key, if encrypted ({@code tls.server.keyPassword}). */
+    private String tlsServerKeyPassword = System.getProperty("tls.server.keyPassword");
     private long brokerChannelExpiredTime = 120_000;
     private long scanNotActiveBrokerInterval = 10_000;
     private boolean orderMessageEnable = false;
@@ -64,5 +78,45 @@ public class NamesrvConfig {
 
     public void setKvConfigPath(String kvConfigPath) {
         this.kvConfigPath = kvConfigPath;
+    }
+
+    public String getTlsServerMode() {
+        return tlsServerMode;
+    }
+
+    public void setTlsServerMode(String tlsServerMode) {
+        this.tlsServerMode = tlsServerMode;
+    }
+
+    public String getTlsServerCertPath() {
+        return tlsServerCertPath;
+    }
+
+    public void setTlsServerCertPath(String tlsServerCertPath) {
+        this.tlsServerCertPath = tlsServerCertPath;
+    }
+
+    public String getTlsServerKeyPath() {
+        return tlsServerKeyPath;
+    }
+
+    public void setTlsServerKeyPath(String tlsServerKeyPath) {
+        this.tlsServerKeyPath = tlsServerKeyPath;
+    }
+
+    public String getTlsServerKeyPassword() {
+        return tlsServerKeyPassword;
+    }
+
+    public void setTlsServerKeyPassword(String tlsServerKeyPassword) {
+        this.tlsServerKeyPassword = tlsServerKeyPassword;
+    }
+
+    /** Copies the TLS settings into the remoting server's config. */
+    public void applyTls(NettyServerConfig server) {
+        server.setTlsMode(tlsServerMode);
+        server.setTlsServerCertPath(tlsServerCertPath);
+        server.setTlsServerKeyPath(tlsServerKeyPath);
+        server.setTlsServerKeyPassword(tlsServerKeyPassword);
     }
 }

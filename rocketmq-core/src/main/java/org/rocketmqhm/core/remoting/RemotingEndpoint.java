@@ -33,6 +33,7 @@ public abstract class RemotingEndpoint {
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private volatile Binding defaultProcessor;
     private volatile ChannelEventListener channelEventListener;
+    private volatile RpcHook rpcHook;
 
     private final ChannelHandler commandHandler = new CommandHandler();
     private final ChannelHandler connectionHandler = new ConnectionHandler();
@@ -51,6 +52,18 @@ public abstract class RemotingEndpoint {
         this.channelEventListener = listener;
     }
 
+    /** @param hook runs on every outgoing request (e.g. ACL signing); null for none */
+    public void setRpcHook(RpcHook hook) {
+        this.rpcHook = hook;
+    }
+
+    private void beforeRequest(Channel channel, RemotingCommand request) {
+        RpcHook hook = rpcHook;
+        if (hook != null) {
+            hook.beforeRequest(RemotingAddresses.toAddress(channel.remoteAddress()), request);
+        }
+    }
+
     protected ChannelHandler commandHandler() {
         return commandHandler;
     }
@@ -61,6 +74,7 @@ public abstract class RemotingEndpoint {
 
     /** Sends a request and completes with the response, or fails with a {@link RemotingException}. */
     public CompletableFuture<RemotingCommand> invokeAsync(Channel channel, RemotingCommand request, long timeoutMillis) {
+        beforeRequest(channel, request);
         CompletableFuture<RemotingCommand> future = new CompletableFuture<>();
         int opaque = request.getOpaque();
         pending.put(opaque, new Pending(channel, future));
@@ -96,6 +110,7 @@ public abstract class RemotingEndpoint {
     /** Sends a request that expects no response; completes when written. */
     public CompletableFuture<Void> invokeOneway(Channel channel, RemotingCommand request) {
         request.markOneway();
+        beforeRequest(channel, request);
         CompletableFuture<Void> future = new CompletableFuture<>();
         channel.writeAndFlush(request).addListener(written -> {
             if (written.isSuccess()) {

@@ -537,6 +537,33 @@ public final class FileMessageStore implements MessageStore {
         return cleaner == null ? 0 : cleaner.runOnce(false);
     }
 
+    @Override
+    public List<ConsumeQueueUnit> readConsumeQueue(String topic, int queueId, long index, int count) {
+        ConsumeQueue cq = queues.find(topic, queueId);
+        if (cq == null) {
+            return null;
+        }
+        ByteBuffer units = index < 0 || index >= cq.getMaxOffsetInQueue() ? null : cq.unitsFrom(index);
+        if (units == null) {
+            return List.of();
+        }
+        int n = (int) Math.min(Math.max(0, count), Math.min(units.remaining() / ConsumeQueue.UNIT_SIZE,
+                cq.getMaxOffsetInQueue() - index));
+        List<ConsumeQueueUnit> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int at = units.position() + i * ConsumeQueue.UNIT_SIZE;
+            out.add(new ConsumeQueueUnit(index + i, units.getLong(at), units.getInt(at + 8), units.getLong(at + 12)));
+        }
+        return out;
+    }
+
+    @Override
+    public Set<String> consumeQueueTopics() {
+        Set<String> out = new java.util.HashSet<>();
+        queues.forEach(cq -> out.add(cq.getTopic()));
+        return out;
+    }
+
     /** @return consume queues (topic-queue pairs) in the store @since 0.2.0 */
     public int consumeQueueCount() {
         return queues.all().size();

@@ -128,4 +128,23 @@ public interface MessageStore {
     default int deleteExpiredFiles() {
         return 0;
     }
+
+    /**
+     * Reads consume-queue units for inspection (QUERY_CONSUME_QUEUE), within the file holding {@code index}.
+     *
+     * @param topic topic
+     * @param queueId queue
+     * @param index first logical offset
+     * @param count max units
+     * @return the units (empty when {@code index} is not available), or null when the queue does not exist
+     * @since 0.3.0
+     */
+    default java.util.List<ConsumeQueueUnit> readConsumeQueue(String topic, int queueId, long index, int count) {
+        return null;
+    }
+
+    /** @return topics having consume queues in the store @since 0.3.0 */
+    default Set<String> consumeQueueTopics() {
+        return Set.of();
+    }
 }

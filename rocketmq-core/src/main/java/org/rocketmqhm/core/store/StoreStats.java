@@ -20,8 +20,7 @@ public final class StoreStats {
     private final LongAdder putFailures = new LongAdder();
     private final LongAdder getFoundTimes = new LongAdder();
     private final LongAdder getMissTimes = new LongAdder();
-    private final Map<String, LongAdder> putTimesPerTopic = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> putBytesPerTopic = new ConcurrentHashMap<>();
+    private final Map<String, TopicPuts> putsPerTopic = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> gotTimesPerTopic = new ConcurrentHashMap<>();
     private final LongAdder putLatencyCount = new LongAdder();
     private final LongAdder putLatencyNanos = new LongAdder();
@@ -29,8 +28,13 @@ public final class StoreStats {
     void onPut(String topic, int count, int bytes) {
         putMessageTimes.add(count);
         putMessageBytes.add(bytes);
-        putTimesPerTopic.computeIfAbsent(topic, t -> new LongAdder()).add(count);
-        putBytesPerTopic.computeIfAbsent(topic, t -> new LongAdder()).add(bytes);
+        TopicPuts puts = putsPerTopic.get(topic);
+        if (puts == null) {
+            puts = putsPerTopic.computeIfAbsent(topic, t -> new TopicPuts());
+        }
+        puts.messages.add(count);
+        puts.bytes.add(bytes);
+        puts.calls.increment();
     }
 
     void onPutFailure() {
@@ -70,7 +74,7 @@ public final class StoreStats {
 
     /** @return topics with put or get activity since start (copy) @since 0.2.0 */
     public Set<String> topics() {
-        Set<String> all = new HashSet<>(putTimesPerTopic.keySet());
+        Set<String> all = new HashSet<>(putsPerTopic.keySet());
         all.addAll(gotTimesPerTopic.keySet());
         return Collections.unmodifiableSet(all);
     }
@@ -97,13 +101,46 @@ public final class StoreStats {
 
     /** @param topic topic @return messages put to the topic */
     public long putTimes(String topic) {
-        LongAdder a = putTimesPerTopic.get(topic);
-        return a == null ? 0 : a.sum();
+        TopicPuts p = putsPerTopic.get(topic);
+        return p == null ? 0 : p.messages();
     }
 
     /** @param topic topic @return bytes put to the topic */
     public long putBytes(String topic) {
-        LongAdder a = putBytesPerTopic.get(topic);
-        return a == null ? 0 : a.sum();
+        TopicPuts p = putsPerTopic.get(topic);
+        return p == null ? 0 : p.bytes();
+    }
+
+    /** @param topic topic @return the topic's put counters (live), or null before its first put @since 0.3.0 */
+    public TopicPuts topicPuts(String topic) {
+        return putsPerTopic.get(topic);
+    }
+
+    /** @return topics with at least one put (live view) @since 0.3.0 */
+    public Set<String> putTopics() {
+        return Collections.unmodifiableSet(putsPerTopic.keySet());
+    }
+
+    /**
+     * Live put counters of one topic: messages, bytes and put calls (a batch is one call). Thread-safe.
+     *
+     * @since 0.3.0
+     */
+    public static final class TopicPuts {
+        private final LongAdder messages = new LongAdder();
+        private final LongAdder bytes = new LongAdder();
+        private final LongAdder calls = new LongAdder();
+
+        public long messages() {
+            return messages.sum();
+        }
+
+        public long bytes() {
+            return bytes.sum();
+        }
+
+        public long calls() {
+            return calls.sum();
+        }
     }
 }

@@ -35,15 +35,23 @@ public final class ApacheRocketMQ implements BrokerFixture {
     }
 
     public static ApacheRocketMQ start(Path dir) throws Exception {
-        return start(dir, store -> { });
+        return start(dir, config -> { });
+    }
+
+    /** Starts with a broker config adjusted by the customizer (e.g. {@code aclEnable}). */
+    public static ApacheRocketMQ start(Path dir, java.util.function.Consumer<BrokerConfig> customizer)
+        throws Exception {
+        return start(dir, customizer, store -> { });
     }
 
     /**
      * @param dir storage folder
+     * @param customizer adjusts Apache's broker settings
      * @param storeCustomizer adjusts Apache's store settings (e.g. {@code brokerRole=SYNC_MASTER}) before start
      * @return the running pair
      */
-    public static ApacheRocketMQ start(Path dir, java.util.function.Consumer<MessageStoreConfig> storeCustomizer)
+    public static ApacheRocketMQ start(Path dir, java.util.function.Consumer<BrokerConfig> customizer,
+                                       java.util.function.Consumer<MessageStoreConfig> storeCustomizer)
         throws Exception {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
         // Apache's start-up scripts (NamesrvStartup/BrokerStartup) set this property; without it every command the
@@ -75,6 +83,7 @@ public final class ApacheRocketMQ implements BrokerFixture {
         brokerConfig.setEnablePropertyFilter(true);
         brokerConfig.setTransactionCheckInterval(1000);
         brokerConfig.setTransactionTimeOut(500);
+        customizer.accept(brokerConfig);
         NettyServerConfig brokerNetty = new NettyServerConfig();
         int brokerPort = freeBrokerPort();
         brokerNetty.setListenPort(brokerPort);

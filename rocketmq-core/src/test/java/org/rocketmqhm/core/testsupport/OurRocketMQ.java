@@ -7,6 +7,7 @@ import org.rocketmqhm.core.namesrv.NamesrvConfig;
 import org.rocketmqhm.core.store.config.MessageStoreConfig;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * Our name server and broker, in-process on ephemeral ports over a temporary store. A restart reuses the broker's
@@ -18,18 +19,41 @@ public final class OurRocketMQ implements BrokerFixture {
     private final Path dir;
     private volatile Broker broker;
     private int port;
+    private final Consumer<BrokerConfig> brokerCustomizer;
 
-    private OurRocketMQ(Path dir) {
+    private final String messageDelayLevel;
+
+    private OurRocketMQ(Path dir, String messageDelayLevel, Consumer<NamesrvConfig> namesrvCustomizer,
+                        Consumer<BrokerConfig> brokerCustomizer) {
         this.dir = dir;
+        this.messageDelayLevel = messageDelayLevel;
+        this.brokerCustomizer = brokerCustomizer;
         NamesrvConfig namesrvConfig = new NamesrvConfig();
         namesrvConfig.setListenPort(0);
         namesrvConfig.setKvConfigPath(dir.resolve("namesrv-kv.json").toString());
+        namesrvCustomizer.accept(namesrvConfig);
         nameServer = new NameServer(namesrvConfig);
         nameServer.start();
     }
 
     public static OurRocketMQ start(Path dir) {
-        OurRocketMQ fixture = new OurRocketMQ(dir);
+        return start(dir, (String) null);
+    }
+
+    /** @param messageDelayLevel the store's delay levels ("1s 5s ..."), or null for the default */
+    public static OurRocketMQ start(Path dir, String messageDelayLevel) {
+        return start(dir, messageDelayLevel, c -> { }, c -> { });
+    }
+
+    /** Starts with name-server and broker configs adjusted by the customizers (e.g. TLS modes). */
+    public static OurRocketMQ start(Path dir, Consumer<NamesrvConfig> namesrvCustomizer,
+                                    Consumer<BrokerConfig> brokerCustomizer) {
+        return start(dir, null, namesrvCustomizer, brokerCustomizer);
+    }
+
+    private static OurRocketMQ start(Path dir, String messageDelayLevel, Consumer<NamesrvConfig> namesrvCustomizer,
+                                     Consumer<BrokerConfig> brokerCustomizer) {
+        OurRocketMQ fixture = new OurRocketMQ(dir, messageDelayLevel, namesrvCustomizer, brokerCustomizer);
         fixture.startBroker(0);
         return fixture;
     }
@@ -45,10 +69,14 @@ public final class OurRocketMQ implements BrokerFixture {
         config.setPullMessageThreadPoolNums(4);
         config.setTransactionCheckInterval(1000);
         config.setTransactionTimeOut(500);
+        brokerCustomizer.accept(config);
         MessageStoreConfig store = new MessageStoreConfig();
         store.setStorePathRootDir(dir.resolve("store").toString());
         store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
         store.setMappedFileSizeConsumeQueue(3000 * 20);
+        if (messageDelayLevel != null) {
+            store.setMessageDelayLevel(messageDelayLevel);
+        }
         broker = new Broker(config, store);
         broker.start();
         port = broker.listenPort();

@@ -53,7 +53,10 @@ public @interface RocketMQMessageListener {
     /** @return redeliveries before a message goes to the DLQ; -1 means 16 when concurrent, unlimited when orderly */
     int maxReconsumeTimes() default -1;
 
-    /** @return minutes a message may block a consumer thread before it is retried */
+    /**
+     * @return minutes a concurrent listener call may take; after that its message is sent back (delay level 3) and
+     * no longer holds back the committed offset
+     */
     long consumeTimeout() default 15L;
 
     /** @return milliseconds a {@code RocketMQReplyListener} reply may take */
@@ -65,7 +68,7 @@ public @interface RocketMQMessageListener {
     /** @return secret key; defaults to {@code rocketmq.consumer.secret-key} */
     String secretKey() default "${rocketmq.consumer.secret-key:}";
 
-    /** @return whether to enable message trace */
+    /** @return whether listener calls record SubBefore/SubAfter traces to the trace topic */
     boolean enableMsgTrace() default false;
 
     /** @return trace topic; defaults to {@code rocketmq.consumer.customized-trace-topic} */
@@ -84,8 +87,8 @@ public @interface RocketMQMessageListener {
     String namespace() default "";
 
     /**
-     * @return for orderly consumption, the delay level of a retried message: -1 sends it to the DLQ, 0 lets the
-     * broker pick (suspend and retry locally), greater than 0 uses that level
+     * @return for concurrent consumption, the delay level of a message whose listener threw: -1 sends it straight
+     * to the DLQ, 0 lets the broker pick ({@code 3 + reconsumeTimes}), greater than 0 uses that level
      */
     int delayLevelWhenNextConsume() default 0;
 

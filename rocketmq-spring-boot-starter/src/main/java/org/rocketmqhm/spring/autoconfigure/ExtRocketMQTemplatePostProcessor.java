@@ -61,7 +61,8 @@ final class ExtRocketMQTemplatePostProcessor implements BeanPostProcessor, BeanF
         if (!StringUtils.hasText(group)) {
             throw new IllegalStateException("@ExtRocketMQTemplateConfiguration of bean " + beanName + " needs a group");
         }
-        Producer producer = ProducerFactory.create(nameServer, group, settings);
+        Producer producer = ProducerFactory.create(nameServer, group, settings,
+            env.resolvePlaceholders(ext.accessChannel()));
         template.setProducer(producer);
         template.setNamespace(settings.getNamespace());
         template.setConverter(beanFactory.getBean(RocketMQMessageConverter.class));
@@ -87,12 +88,17 @@ final class ExtRocketMQTemplatePostProcessor implements BeanPostProcessor, BeanF
         settings.setSelectorExpression(env.resolvePlaceholders(ext.selectorExpression()));
         settings.setPullBatchSize(ext.pullBatchSize());
         settings.setNamespace(env.resolvePlaceholders(ext.namespace()));
+        settings.setAccessKey(env.resolvePlaceholders(ext.accessKey()));
+        settings.setSecretKey(env.resolvePlaceholders(ext.secretKey()));
+        settings.setTlsEnable(Boolean.parseBoolean(env.resolvePlaceholders(ext.tlsEnable()))
+            || properties.getPullConsumer().isTlsEnable());
         settings.setInstanceName(env.resolvePlaceholders(ext.instanceName()));
         String nameServer = env.resolvePlaceholders(ext.nameServer());
         if (!StringUtils.hasText(nameServer)) {
             nameServer = properties.getNameServer();
         }
-        template.setReceiveSupport(new LitePullReceiveSupport(PullConsumerFactory.create(nameServer, settings),
+        template.setReceiveSupport(new LitePullReceiveSupport(PullConsumerFactory.create(nameServer, settings,
+            env.resolvePlaceholders(ext.accessChannel())),
             properties.getPullConsumer().getPollTimeout()));
         template.setConverter(beanFactory.getBean(RocketMQMessageConverter.class));
     }
@@ -114,7 +120,7 @@ final class ExtRocketMQTemplatePostProcessor implements BeanPostProcessor, BeanF
         p.setSecretKey(env.resolvePlaceholders(ext.secretKey()));
         p.setEnableMsgTrace(ext.enableMsgTrace());
         p.setCustomizedTraceTopic(env.resolvePlaceholders(ext.customizedTraceTopic()));
-        p.setTlsEnable(Boolean.parseBoolean(env.resolvePlaceholders(ext.tlsEnable())));
+        p.setTlsEnable(Boolean.parseBoolean(env.resolvePlaceholders(ext.tlsEnable())) || defaults.isTlsEnable());
         p.setNamespace(env.resolvePlaceholders(ext.namespace()));
         String instanceName = env.resolvePlaceholders(ext.instanceName());
         p.setInstanceName(StringUtils.hasText(instanceName) ? instanceName : defaults.getInstanceName());

@@ -39,7 +39,8 @@ final class ListenerEndpoints {
             a.consumeThreadNumber(), a.consumeThreadMax(), a.maxReconsumeTimes(), a.consumeTimeout(),
             a.replyTimeout(), nameServer, env.resolvePlaceholders(a.accessChannel()),
             env.resolvePlaceholders(a.accessKey()), env.resolvePlaceholders(a.secretKey()), namespace,
-            a.enableMsgTrace(), trace, Boolean.parseBoolean(env.resolvePlaceholders(a.tlsEnable())),
+            a.enableMsgTrace(), trace,
+            Boolean.parseBoolean(env.resolvePlaceholders(a.tlsEnable())) || properties.getConsumer().isTlsEnable(),
             a.delayLevelWhenNextConsume(), a.suspendCurrentQueueTimeMillis(), a.awaitTerminationMillisWhenShutdown(),
             env.resolvePlaceholders(a.instanceName()));
     }

@@ -2,6 +2,7 @@ package org.rocketmqhm.spring.autoconfigure;
 
 import org.rocketmqhm.core.client.producer.Producer;
 import org.rocketmqhm.spring.core.BridgedTransactionProducer;
+import org.rocketmqhm.spring.support.ClientSecurity;
 import org.rocketmqhm.spring.support.Namespaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,21 @@ final class ProducerFactory {
      * @return a configured, not started producer
      */
     static Producer create(String nameServer, String group, RocketMQProperties.Producer settings) {
+        return create(nameServer, group, settings, null);
+    }
+
+    /**
+     * @param nameServer name-server list
+     * @param group producer group (before namespace)
+     * @param settings the remaining settings (namespace, credentials and TLS included)
+     * @param accessChannel LOCAL or CLOUD, may be blank
+     * @return a configured, not started producer
+     */
+    static Producer create(String nameServer, String group, RocketMQProperties.Producer settings,
+                           String accessChannel) {
         Producer producer = new BridgedTransactionProducer(Namespaces.wrap(settings.getNamespace(), group));
+        ClientSecurity.apply(producer, settings.getNamespace(), settings.getAccessKey(), settings.getSecretKey(),
+            settings.isTlsEnable(), accessChannel);
         producer.setNamesrvAddr(nameServer);
         producer.setSendMsgTimeoutMillis(settings.getSendMessageTimeout().toMillis());
         producer.setRetryTimesWhenSendFailed(settings.getRetryTimesWhenSendFailed());
@@ -54,6 +69,8 @@ final class ProducerFactory {
         if (StringUtils.hasText(settings.getInstanceName())) {
             producer.setInstanceName(settings.getInstanceName());
         }
+        producer.setEnableMsgTrace(settings.isEnableMsgTrace());
+        producer.setCustomizedTraceTopic(settings.getCustomizedTraceTopic());
         return producer;
     }
 }

@@ -4,6 +4,7 @@ import org.rocketmqhm.core.client.consumer.LitePullConsumer;
 import org.rocketmqhm.core.client.consumer.MessageSelector;
 import org.rocketmqhm.spring.annotation.MessageModel;
 import org.rocketmqhm.spring.annotation.SelectorType;
+import org.rocketmqhm.spring.support.ClientSecurity;
 import org.rocketmqhm.spring.support.Namespaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +29,20 @@ final class PullConsumerFactory {
      * @return a subscribed, not started consumer
      */
     static LitePullConsumer create(String nameServer, RocketMQProperties.PullConsumer settings) {
+        return create(nameServer, settings, null);
+    }
+
+    /**
+     * @param nameServer name-server list
+     * @param settings group and topic must be set (before namespace)
+     * @param accessChannel LOCAL or CLOUD, may be blank
+     * @return a subscribed, not started consumer
+     */
+    static LitePullConsumer create(String nameServer, RocketMQProperties.PullConsumer settings, String accessChannel) {
         String namespace = settings.getNamespace();
         LitePullConsumer consumer = new LitePullConsumer(Namespaces.wrap(namespace, settings.getGroup()));
+        ClientSecurity.apply(consumer, namespace, settings.getAccessKey(), settings.getSecretKey(),
+            settings.isTlsEnable(), accessChannel);
         consumer.setNamesrvAddr(nameServer);
         consumer.setPullBatchSize(settings.getPullBatchSize());
         if (StringUtils.hasText(settings.getInstanceName())) {
@@ -61,6 +74,9 @@ final class PullConsumerFactory {
         copy.setGroup(group);
         copy.setTopic(topic);
         copy.setNamespace(pull.getNamespace());
+        copy.setAccessKey(pull.getAccessKey());
+        copy.setSecretKey(pull.getSecretKey());
+        copy.setTlsEnable(pull.isTlsEnable());
         copy.setMessageModel(pull.getMessageModel());
         copy.setSelectorType(pull.getSelectorType());
         copy.setSelectorExpression(pull.getSelectorExpression());

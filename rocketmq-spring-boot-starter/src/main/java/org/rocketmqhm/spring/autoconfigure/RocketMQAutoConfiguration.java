@@ -69,7 +69,8 @@ public final class RocketMQAutoConfiguration {
                               ObjectProvider<RocketMQProducerCustomizer> customizers) {
         RocketMQProperties.Producer settings = properties.getProducer();
         String group = ProducerFactory.resolveGroup(settings.getGroup(), environment.getProperty("spring.application.name"));
-        Producer producer = ProducerFactory.create(properties.getNameServer(), group, settings);
+        Producer producer = ProducerFactory.create(properties.getNameServer(), group, settings,
+            properties.getAccessChannel());
         customizers.orderedStream().forEach(customizer -> customizer.customize(producer));
         return producer;
     }
@@ -82,7 +83,8 @@ public final class RocketMQAutoConfiguration {
     @ConditionalOnMissingBean(LitePullConsumer.class)
     @Conditional(OnPullConsumerCondition.class)
     LitePullConsumer rocketMQLitePullConsumer(RocketMQProperties properties) {
-        return PullConsumerFactory.create(properties.getNameServer(), PullConsumerFactory.effective(properties));
+        return PullConsumerFactory.create(properties.getNameServer(), PullConsumerFactory.effective(properties),
+            properties.getAccessChannel());
     }
 
     @Bean(name = ROCKETMQ_TEMPLATE_DEFAULT_GLOBAL_NAME)

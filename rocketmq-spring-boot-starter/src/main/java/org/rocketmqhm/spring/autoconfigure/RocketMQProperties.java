@@ -23,7 +23,7 @@ public class RocketMQProperties {
     /** Name server addresses, "host:port" separated by ';'. Setting it activates the auto-configuration. */
     private String nameServer;
 
-    /** Access channel, LOCAL or CLOUD; accepted for compatibility, only LOCAL behavior is implemented. */
+    /** Access channel, LOCAL (default) or CLOUD, of every client the starter creates. */
     private String accessChannel;
 
     /** Default producer used by RocketMQTemplate. */
@@ -91,19 +91,19 @@ public class RocketMQProperties {
         /** Maximum body size in bytes; larger messages are rejected before sending. */
         private int maxMessageSize = 1024 * 1024 * 4;
 
-        /** Access key for ACL-enabled brokers; accepted, not yet sent by the client. */
+        /** Access key for ACL-enabled brokers; with the secret key, every request is signed. */
         private String accessKey;
 
-        /** Secret key for ACL-enabled brokers; accepted, not yet sent by the client. */
+        /** Secret key for ACL-enabled brokers (HmacSHA1 request signatures). */
         private String secretKey;
 
-        /** Whether to enable message trace; accepted, tracing is not implemented yet. */
+        /** Whether sent messages record traces (Apache's format), shipped asynchronously to the trace topic. */
         private boolean enableMsgTrace = false;
 
         /** Topic receiving message traces. */
         private String customizedTraceTopic = "RMQ_SYS_TRACE_TOPIC";
 
-        /** Whether to connect to the name servers and brokers with TLS; accepted, not implemented yet. */
+        /** Whether to connect to the name servers and brokers with TLS. */
         private boolean tlsEnable = false;
 
         /** Client instance name; producers and consumers with the same name share connections. */
@@ -252,7 +252,7 @@ public class RocketMQProperties {
         /** Trace topic of listener containers (the annotation's default). */
         private String customizedTraceTopic;
 
-        /** Whether listener containers use TLS; accepted, not implemented yet. */
+        /** Whether listener containers use TLS (in addition to listeners that set tlsEnable). */
         private boolean tlsEnable = false;
 
         /**
@@ -384,19 +384,19 @@ public class RocketMQProperties {
         /** Namespace prefixed to the topic and the group. */
         private String namespace;
 
-        /** Access key; accepted, not yet sent by the client. */
+        /** Access key for ACL-enabled brokers. */
         private String accessKey;
 
-        /** Secret key; accepted, not yet sent by the client. */
+        /** Secret key for ACL-enabled brokers. */
         private String secretKey;
 
-        /** Whether to enable message trace; accepted, not implemented yet. */
+        /** Whether to enable message trace; accepted, not implemented for the pull consumer yet. */
         private boolean enableMsgTrace = false;
 
         /** Topic receiving message traces. */
         private String customizedTraceTopic = "RMQ_SYS_TRACE_TOPIC";
 
-        /** Whether to use TLS; accepted, not implemented yet. */
+        /** Whether to use TLS. */
         private boolean tlsEnable = false;
 
         /** Client instance name. */

@@ -107,6 +107,16 @@ public class DefaultRocketMQListenerContainer implements SmartLifecycle {
         log.info("listener container of {} stopped", endpoint.beanName());
     }
 
+    /**
+     * @return the group's lag on the listener's topic as the running consumer knows it (broker max offsets from its
+     *     latest pulls minus committed offsets, no broker round trip), or NaN when stopped or unknown
+     */
+    public double consumerLag() {
+        ListenerConsumer current = consumer;
+        long lag = current == null ? -1 : current.lag(endpoint.topic());
+        return lag < 0 ? Double.NaN : lag;
+    }
+
     @Override
     public boolean isRunning() {
         return consumer != null;

@@ -19,4 +19,12 @@ public interface ListenerConsumer {
 
     /** @return the client consumer object, handed to {@code RocketMQPushConsumerLifecycleListener}s */
     Object nativeConsumer();
+
+    /**
+     * @param topic the listener's topic
+     * @return messages of the topic not yet consumed by the group (from the consumer's own state), or -1 if unknown
+     */
+    default long lag(String topic) {
+        return -1;
+    }
 }

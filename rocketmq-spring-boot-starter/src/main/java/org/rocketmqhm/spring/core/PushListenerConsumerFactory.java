@@ -10,6 +10,7 @@ import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.MessageModel;
 import org.rocketmqhm.spring.annotation.ConsumeMode;
 import org.rocketmqhm.spring.annotation.SelectorType;
+import org.rocketmqhm.spring.support.ClientSecurity;
 import org.rocketmqhm.spring.support.ListenerEndpoint;
 import org.springframework.util.StringUtils;
 
@@ -19,10 +20,13 @@ import java.util.List;
  * The default {@link ListenerConsumerFactory}: a Rocketmq-Hm {@link PushConsumer} configured from the endpoint.
  * Mapping: {@code selectorType}/{@code selectorExpression} to {@link MessageSelector#byTag}/{@link MessageSelector#bySql},
  * {@code consumeMode} to an orderly or concurrent listener, {@code messageModel}, {@code consumeThreadNumber} /
- * {@code consumeThreadMax} (thread pool), {@code maxReconsumeTimes}, {@code suspendCurrentQueueTimeMillis},
- * {@code nameServer}, {@code instanceName}; group and topic arrive with their namespace already applied. A handler
- * exception answers {@code RECONSUME_LATER} (concurrent) or {@code SUSPEND_CURRENT_QUEUE_A_MOMENT} (orderly).
- * {@code consumeTimeout} and {@code delayLevelWhenNextConsume} have no client counterpart yet and are ignored.
+ * {@code consumeThreadMax} (thread pool), {@code maxReconsumeTimes}, {@code consumeTimeout} (minutes),
+ * {@code delayLevelWhenNextConsume} (concurrent), {@code suspendCurrentQueueTimeMillis} (orderly),
+ * {@code awaitTerminationMillisWhenShutdown}, {@code enableMsgTrace} / {@code customizedTraceTopic} (empty: the
+ * default trace topic), {@code nameServer}, {@code instanceName}; group and topic arrive with
+ * their namespace already applied, and the namespace, credentials, TLS and access channel are set on the consumer
+ * (so delivered messages carry the plain topic). A handler exception answers {@code RECONSUME_LATER} (concurrent; the message goes
+ * back with {@code delayLevelWhenNextConsume}) or {@code SUSPEND_CURRENT_QUEUE_A_MOMENT} (orderly).
  * Stateless; thread-safe.
  *
  * @since 0.1.0
@@ -33,6 +37,8 @@ public final class PushListenerConsumerFactory implements ListenerConsumerFactor
     public ListenerConsumer create(ListenerEndpoint endpoint, MessageHandler handler) {
         PushConsumer consumer = new PushConsumer(endpoint.consumerGroup());
         consumer.setNamesrvAddr(endpoint.nameServer());
+        ClientSecurity.apply(consumer, endpoint.namespace(), endpoint.accessKey(), endpoint.secretKey(),
+            endpoint.tlsEnable(), endpoint.accessChannel());
         if (StringUtils.hasText(endpoint.instanceName())) {
             consumer.setInstanceName(endpoint.instanceName());
         }
@@ -43,6 +49,11 @@ public final class PushListenerConsumerFactory implements ListenerConsumerFactor
         consumer.setConsumeThreadMax(max);
         consumer.setMaxReconsumeTimes(endpoint.maxReconsumeTimes());
         consumer.setSuspendCurrentQueueTimeMillis(endpoint.suspendCurrentQueueTimeMillis());
+        consumer.setConsumeTimeout(endpoint.consumeTimeoutMinutes());
+        consumer.setDelayLevelWhenNextConsume(endpoint.delayLevelWhenNextConsume());
+        consumer.setAwaitTerminationMillisWhenShutdown(endpoint.awaitTerminationMillisWhenShutdown());
+        consumer.setEnableMsgTrace(endpoint.enableMsgTrace());
+        consumer.setCustomizedTraceTopic(endpoint.customizedTraceTopic());
         consumer.subscribe(endpoint.topic(), endpoint.selectorType() == SelectorType.SQL92
             ? MessageSelector.bySql(endpoint.selectorExpression())
             : MessageSelector.byTag(endpoint.selectorExpression()));
@@ -82,15 +93,21 @@ public final class PushListenerConsumerFactory implements ListenerConsumerFactor
             consumer.start();
         }
 
-        /** The client waits for in-flight listener calls on its own (up to 5 s) before committing offsets. */
+        /** The client waits up to {@code awaitMillis} for queued and in-flight listener calls, then commits. */
         @Override
         public void shutdown(long awaitMillis) {
+            consumer.setAwaitTerminationMillisWhenShutdown(awaitMillis);
             consumer.shutdown();
         }
 
         @Override
         public PushConsumer nativeConsumer() {
             return consumer;
+        }
+
+        @Override
+        public long lag(String topic) {
+            return consumer.consumerLag(topic);
         }
     }
 }

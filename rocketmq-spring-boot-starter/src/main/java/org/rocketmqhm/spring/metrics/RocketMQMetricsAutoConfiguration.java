@@ -2,6 +2,8 @@ package org.rocketmqhm.spring.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.rocketmqhm.spring.autoconfigure.RocketMQAutoConfiguration;
+import org.rocketmqhm.spring.core.DefaultRocketMQListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,7 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Micrometer meters for RocketMQ sends and consumption, active when Micrometer is on the class path and a
+ * Micrometer meters for RocketMQ sends, consumption and consumer lag ({@link ConsumerLagMetrics}), active when Micrometer is on the class path and a
  * {@link MeterRegistry} bean exists.
  *
  * @since 0.1.0
@@ -27,5 +29,12 @@ public final class RocketMQMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     RocketMQMetrics rocketMQMetrics(MeterRegistry registry) {
         return new RocketMQMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ConsumerLagMetrics rocketMQConsumerLagMetrics(MeterRegistry registry,
+                                                  ObjectProvider<DefaultRocketMQListenerContainer> containers) {
+        return new ConsumerLagMetrics(registry, containers);
     }
 }

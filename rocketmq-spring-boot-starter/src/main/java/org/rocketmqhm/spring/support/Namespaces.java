@@ -1,8 +1,9 @@
 package org.rocketmqhm.spring.support;
 
 /**
- * Applies a namespace to topic and group names the way RocketMQ clients do: {@code namespace%name}. System names
- * (starting with {@code %} or {@code rmq_sys_}) and names already carrying the prefix are left alone.
+ * Applies a namespace to topic and group names the way RocketMQ clients do: {@code namespace%name}, retry/DLQ names
+ * {@code %RETRY%namespace%group}; system names and names already carrying the prefix are left alone. Delegates to
+ * the client's {@link org.rocketmqhm.core.common.Namespaces}, so the starter and the client agree.
  *
  * @since 0.1.0
  */
@@ -17,11 +18,7 @@ public final class Namespaces {
      * @return the wrapped name
      */
     public static String wrap(String namespace, String name) {
-        if (namespace == null || namespace.isEmpty() || name == null || name.startsWith("%")
-            || name.startsWith("rmq_sys_") || name.startsWith(namespace + "%")) {
-            return name;
-        }
-        return namespace + "%" + name;
+        return org.rocketmqhm.core.common.Namespaces.wrap(namespace, name);
     }
 
     /**
@@ -30,9 +27,6 @@ public final class Namespaces {
      * @return the name without the namespace prefix
      */
     public static String unwrap(String namespace, String name) {
-        if (namespace == null || namespace.isEmpty() || name == null || !name.startsWith(namespace + "%")) {
-            return name;
-        }
-        return name.substring(namespace.length() + 1);
+        return org.rocketmqhm.core.common.Namespaces.unwrap(name, namespace);
     }
 }

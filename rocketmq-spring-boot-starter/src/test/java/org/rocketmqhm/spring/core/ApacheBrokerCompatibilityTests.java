@@ -7,7 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rocketmqhm.core.client.producer.SendStatus;
 import org.rocketmqhm.spring.annotation.RocketMQMessageListener;
 import org.rocketmqhm.spring.autoconfigure.RocketMQAutoConfiguration;
-import org.rocketmqhm.spring.testsupport.ApacheBroker;
+import org.rocketmqhm.core.client.admin.AdminClient;
+import org.rocketmqhm.core.testsupport.ApacheRocketMQ;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -19,20 +20,28 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one end-to-end check against Apache RocketMQ 4.9.7 (name server and broker started in-process): the
+ * The one end-to-end check against Apache RocketMQ 4.9.7 (core's {@code ApacheRocketMQ} test fixture: name server and broker in-process): the
  * template sends and a {@code @RocketMQMessageListener} on our push consumer receives.
  */
 class ApacheBrokerCompatibilityTests {
 
     @TempDir
     static Path dir;
-    static ApacheBroker broker;
+    static ApacheRocketMQ broker;
     static final BlockingQueue<String> RECEIVED = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void start() throws Exception {
-        broker = ApacheBroker.start(dir);
-        broker.createTopic("apache-compat");
+        broker = ApacheRocketMQ.start(dir);
+        AdminClient admin = new AdminClient();
+        admin.setNamesrvAddr(broker.nameServerAddress());
+        admin.setInstanceName("apache-compat-admin");
+        admin.start();
+        try {
+            admin.createTopic(broker.clusterName(), "apache-compat", 4);
+        } finally {
+            admin.shutdown();
+        }
     }
 
     @AfterAll

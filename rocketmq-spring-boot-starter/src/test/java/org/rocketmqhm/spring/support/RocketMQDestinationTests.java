@@ -34,7 +34,9 @@ class RocketMQDestinationTests {
     void namespacesWrapUserNamesOnly() {
         assertThat(Namespaces.wrap("ns", "orders")).isEqualTo("ns%orders");
         assertThat(Namespaces.wrap("ns", "ns%orders")).isEqualTo("ns%orders");
-        assertThat(Namespaces.wrap("ns", "%RETRY%g")).isEqualTo("%RETRY%g");
+        // Apache 4.9 rules: retry topics keep their prefix in front, system topics are never wrapped
+        assertThat(Namespaces.wrap("ns", "%RETRY%g")).isEqualTo("%RETRY%ns%g");
+        assertThat(Namespaces.wrap("ns", "TBW102")).isEqualTo("TBW102");
         assertThat(Namespaces.wrap("", "orders")).isEqualTo("orders");
         assertThat(Namespaces.unwrap("ns", "ns%orders")).isEqualTo("orders");
     }

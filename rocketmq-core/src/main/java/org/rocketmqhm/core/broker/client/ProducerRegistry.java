@@ -59,6 +59,17 @@ public final class ProducerRegistry {
         return members == null ? List.of() : new ArrayList<>(members.values());
     }
 
+    /** @return every producer group with its live connections (copy) @since 0.3.0 */
+    public Map<String, List<ClientChannel>> snapshot() {
+        Map<String, List<ClientChannel>> out = new java.util.TreeMap<>();
+        groups.forEach((group, members) -> {
+            if (!members.isEmpty()) {
+                out.put(group, new ArrayList<>(members.values()));
+            }
+        });
+        return out;
+    }
+
     /** @return a live channel of a producer with that client id (any group), or null */
     public Channel findChannel(String clientId) {
         for (Map<Channel, ClientChannel> members : groups.values()) {

@@ -1,5 +1,7 @@
 package org.rocketmqhm.core.broker.config;
 
+import org.rocketmqhm.core.remoting.netty.NettyServerConfig;
+
 import org.rocketmqhm.core.store.config.BrokerRole;
 
 import java.net.InetAddress;
@@ -34,6 +36,18 @@ public class BrokerConfig {
 
     /** Port clients connect to; 0 picks a free port. */
     private int listenPort = 10911;
+
+    /** TLS on the client port: {@code disabled}, {@code permissive} (TLS and plain) or {@code enforcing} (JVM property {@code tls.server.mode}). */
+    private String tlsServerMode = System.getProperty("tls.server.mode", "permissive");
+
+    /** PEM certificate served to TLS clients; a self-signed one is generated when unset ({@code tls.server.certPath}). */
+    private String tlsServerCertPath = System.getProperty("tls.server.certPath");
+
+    /** PKCS#8 PEM private key of the certificate ({@code tls.server.keyPath}). */
+    private String tlsServerKeyPath = System.getProperty("tls.server.keyPath");
+
+    /** Password of the private key, if encrypted ({@code tls.server.keyPassword}). */
+    private String tlsServerKeyPassword = System.getProperty("tls.server.keyPassword");
 
     /** Name servers, {@code host:port} separated by semicolons. */
     private String namesrvAddr = null;
@@ -583,5 +597,45 @@ public class BrokerConfig {
 
     public void setStoreReplyMessageEnable(boolean storeReplyMessageEnable) {
         this.storeReplyMessageEnable = storeReplyMessageEnable;
+    }
+
+    public String getTlsServerMode() {
+        return tlsServerMode;
+    }
+
+    public void setTlsServerMode(String tlsServerMode) {
+        this.tlsServerMode = tlsServerMode;
+    }
+
+    public String getTlsServerCertPath() {
+        return tlsServerCertPath;
+    }
+
+    public void setTlsServerCertPath(String tlsServerCertPath) {
+        this.tlsServerCertPath = tlsServerCertPath;
+    }
+
+    public String getTlsServerKeyPath() {
+        return tlsServerKeyPath;
+    }
+
+    public void setTlsServerKeyPath(String tlsServerKeyPath) {
+        this.tlsServerKeyPath = tlsServerKeyPath;
+    }
+
+    public String getTlsServerKeyPassword() {
+        return tlsServerKeyPassword;
+    }
+
+    public void setTlsServerKeyPassword(String tlsServerKeyPassword) {
+        this.tlsServerKeyPassword = tlsServerKeyPassword;
+    }
+
+    /** Copies the TLS settings into the remoting server's config. */
+    public void applyTls(NettyServerConfig server) {
+        server.setTlsMode(tlsServerMode);
+        server.setTlsServerCertPath(tlsServerCertPath);
+        server.setTlsServerKeyPath(tlsServerKeyPath);
+        server.setTlsServerKeyPassword(tlsServerKeyPassword);
     }
 }

@@ -77,6 +77,49 @@ public final class ConsumerOffsetManager {
         return out;
     }
 
+    /**
+     * Copies the source group's offsets of the topic over the destination group's (CLONE_GROUP_OFFSET).
+     *
+     * @return whether the source group had offsets to copy
+     * @since 0.3.0
+     */
+    public boolean cloneOffsets(String srcGroup, String destGroup, String topic) {
+        Map<Integer, Long> source = offsets.get(topic + SEPARATOR + srcGroup);
+        if (source == null) {
+            return false;
+        }
+        offsets.put(topic + SEPARATOR + destGroup, new ConcurrentHashMap<>(source));
+        return true;
+    }
+
+    /**
+     * Per queue, the smallest committed offset of the topic over all groups except the filtered ones, ignoring
+     * offsets below the queue's minimum (QUERY_CORRECTION_OFFSET).
+     *
+     * @param topic topic
+     * @param excludedGroups groups left out
+     * @param minOffsetInQueue the queue's first available offset, by queue id
+     * @return queue id to minimum offset (new map)
+     * @since 0.3.0
+     */
+    public Map<Integer, Long> minOffsets(String topic, Set<String> excludedGroups,
+                                         java.util.function.IntToLongFunction minOffsetInQueue) {
+        Map<Integer, Long> min = new HashMap<>();
+        String prefix = topic + SEPARATOR;
+        offsets.forEach((key, table) -> {
+            if (!key.startsWith(prefix) || key.indexOf(SEPARATOR, prefix.length()) >= 0
+                || excludedGroups.contains(key.substring(prefix.length()))) {
+                return;
+            }
+            table.forEach((queueId, offset) -> {
+                if (offset >= minOffsetInQueue.applyAsLong(queueId)) {
+                    min.merge(queueId, offset, Math::min);
+                }
+            });
+        });
+        return min;
+    }
+
     public void removeGroup(String group) {
         offsets.keySet().removeIf(key -> key.endsWith(SEPARATOR + group));
     }

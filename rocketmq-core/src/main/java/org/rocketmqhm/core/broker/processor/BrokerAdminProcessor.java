@@ -1,6 +1,8 @@
 package org.rocketmqhm.core.broker.processor;
 
 import org.rocketmqhm.core.broker.config.BrokerConfig;
+import org.rocketmqhm.core.broker.stats.BrokerStats;
+import org.rocketmqhm.core.broker.stats.StatsItem;
 import org.rocketmqhm.core.common.config.ConfigBinder;
 import org.rocketmqhm.core.broker.topic.TopicConfigManager;
 import org.rocketmqhm.core.protocol.RemotingJson;
@@ -26,8 +28,8 @@ import java.util.Properties;
 
 /**
  * Broker-level administration: GET_BROKER_RUNTIME_INFO (28, KVTable), GET_BROKER_CONFIG (26, properties text) and
- * UPDATE_BROKER_CONFIG (25, applied in memory to the broker settings). Thread-safe; the put-TPS figure is the rate
- * since the previous runtime-info request.
+ * UPDATE_BROKER_CONFIG (25, applied in memory to the broker settings). Rates and daily totals of the runtime
+ * info come from {@link BrokerStats}. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -37,16 +39,16 @@ public final class BrokerAdminProcessor implements RequestProcessor {
     private final MessageStoreConfig storeConfig;
     private final MessageStore store;
     private final TopicConfigManager topics;
+    private final BrokerStats stats;
     private final long bootTimestamp = System.currentTimeMillis();
-    private long lastSampleTime = bootTimestamp;
-    private long lastSampleCount;
 
     public BrokerAdminProcessor(BrokerConfig config, MessageStoreConfig storeConfig, MessageStore store,
-                                TopicConfigManager topics) {
+                                TopicConfigManager topics, BrokerStats stats) {
         this.config = config;
         this.storeConfig = storeConfig;
         this.store = store;
         this.topics = topics;
+        this.stats = stats;
     }
 
     @Override
@@ -61,27 +63,34 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         };
     }
 
-    private synchronized Map<String, String> runtimeInfo() {
-        StoreStats stats = store.getStats();
+    private Map<String, String> runtimeInfo() {
+        StoreStats storeStats = store.getStats();
         long now = System.currentTimeMillis();
-        long puts = stats.putMessageTimes();
-        double tps = (puts - lastSampleCount) * 1000.0 / Math.max(1, now - lastSampleTime);
-        lastSampleCount = puts;
-        lastSampleTime = now;
+        BrokerStats.DailyTotals daily = stats.daily();
         Map<String, String> kv = new HashMap<>();
         kv.put("brokerVersionDesc", "V4_9_8");
         kv.put("brokerVersion", "409");
-        kv.put("msgPutTotalYesterdayMorning", "0");
-        kv.put("msgPutTotalTodayMorning", "0");
-        kv.put("msgPutTotalTodayNow", String.valueOf(puts));
-        kv.put("msgGetTotalYesterdayMorning", "0");
-        kv.put("msgGetTotalTodayMorning", "0");
-        kv.put("msgGetTotalTodayNow", String.valueOf(stats.getFoundTimes()));
-        kv.put("putTps", String.format("%.2f %.2f %.2f", tps, tps, tps));
-        kv.put("getFoundTps", "0.00 0.00 0.00");
-        kv.put("getMissTps", "0.00 0.00 0.00");
-        kv.put("getTotalTps", "0.00 0.00 0.00");
-        kv.put("getTransferedTps", "0.00 0.00 0.00");
+        kv.put("msgPutTotalYesterdayMorning", String.valueOf(daily.putYesterdayMorning()));
+        kv.put("msgPutTotalTodayMorning", String.valueOf(daily.putTodayMorning()));
+        kv.put("msgPutTotalTodayNow", String.valueOf(stats.brokerPut().counter().value()));
+        kv.put("msgGetTotalYesterdayMorning", String.valueOf(daily.getYesterdayMorning()));
+        kv.put("msgGetTotalTodayMorning", String.valueOf(daily.getTodayMorning()));
+        kv.put("msgGetTotalTodayNow", String.valueOf(stats.brokerGet().counter().value()));
+        kv.put("putTps", tps(stats.brokerPut(), null));
+        kv.put("getFoundTps", tps(stats.getFound(), null));
+        kv.put("getMissTps", tps(stats.getMiss(), null));
+        kv.put("getTotalTps", tps(stats.getFound(), stats.getMiss()));
+        kv.put("getTransferedTps", tps(stats.brokerGet(), null));
+        kv.put("putMessageTimesTotal", String.valueOf(storeStats.putMessageTimes()));
+        kv.put("putMessageSizeTotal", String.valueOf(storeStats.putMessageBytes()));
+        kv.put("putMessageFailedTimes", String.valueOf(storeStats.putFailures()));
+        kv.put("getMessageTimesTotalFound", String.valueOf(storeStats.getFoundTimes()));
+        kv.put("getMessageTimesTotalMiss", String.valueOf(storeStats.getMissTimes()));
+        kv.put("earliestMessageTimeStamp", String.valueOf(earliestMessageTime()));
+        double diskRatio = store.getHealth().diskUsedRatio();
+        if (diskRatio >= 0) {
+            kv.put("commitLogDiskRatio", String.valueOf(diskRatio));
+        }
         kv.put("commitLogMinOffset", String.valueOf(store.getMinPhyOffset()));
         kv.put("commitLogMaxOffset", String.valueOf(store.getMaxPhyOffset()));
         kv.put("dispatchBehindBytes", String.valueOf(store.dispatchBehindBytes()));
@@ -94,6 +103,26 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         kv.put("brokerActive", "true");
         kv.put("topicConfigDataVersion", RemotingJson.toJson(topics.dataVersion()));
         return kv;
+    }
+
+    /** @return rates over the last 10 s, 60 s and 600 s, as "a b c" with two decimals (of a + b when b is set) */
+    private static String tps(StatsItem a, StatsItem b) {
+        long[] windows = {10_000, 60_000, 600_000};
+        StringBuilder out = new StringBuilder();
+        for (long w : windows) {
+            double v = a.tpsOver(w) + (b == null ? 0 : b.tpsOver(w));
+            out.append(out.length() == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.2f", v));
+        }
+        return out.toString();
+    }
+
+    private long earliestMessageTime() {
+        long min = store.getMinPhyOffset();
+        if (min >= store.getMaxPhyOffset()) {
+            return -1;
+        }
+        org.rocketmqhm.core.common.message.MessageExt first = store.lookMessageByOffset(min);
+        return first == null ? -1 : first.getStoreTimestamp();
     }
 
     private static String capacity(String dir) {

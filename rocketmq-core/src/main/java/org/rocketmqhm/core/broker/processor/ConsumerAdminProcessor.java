@@ -27,14 +27,19 @@ import org.rocketmqhm.core.remoting.RemotingContext;
 import org.rocketmqhm.core.remoting.RequestProcessor;
 import org.rocketmqhm.core.store.MessageStore;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import org.rocketmqhm.core.protocol.body.ProducerInfo;
+import org.rocketmqhm.core.protocol.body.ProducerTableInfo;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Consumer and producer observation for admin tools: GET_CONSUME_STATS (208), GET_CONSUMER_CONNECTION_LIST (203),
- * GET_PRODUCER_CONNECTION_LIST (204), QUERY_TOPIC_CONSUME_BY_WHO (300) and GET_ALL_CONSUMER_OFFSET (43).
+ * GET_PRODUCER_CONNECTION_LIST (204), QUERY_TOPIC_CONSUME_BY_WHO (300), GET_ALL_CONSUMER_OFFSET (43) and
+ * GET_ALL_PRODUCER_INFO (328, every producer group with its connections).
  * Thread-safe.
  *
  * @since 0.1.0
@@ -66,6 +71,7 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
             case RequestCode.GET_PRODUCER_CONNECTION_LIST -> producerConnections(request);
             case RequestCode.QUERY_TOPIC_CONSUME_BY_WHO -> consumedBy(request);
             case RequestCode.GET_ALL_CONSUMER_OFFSET -> ok(RemotingJson.encode(offsets.snapshot()));
+            case RequestCode.GET_ALL_PRODUCER_INFO -> ok(RemotingJson.encode(allProducers()));
             default -> throw new RemotingCommandException(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 " request type " + request.getCode() + " not supported");
         };
@@ -118,6 +124,20 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
                 "the producer group[" + h.producerGroup() + "] not exist");
         }
         return ok(RemotingJson.encode(new ProducerConnection(connections)));
+    }
+
+    private ProducerTableInfo allProducers() {
+        Map<String, List<ProducerInfo>> table = new HashMap<>();
+        producers.snapshot().forEach((group, members) -> {
+            List<ProducerInfo> infos = new ArrayList<>(members.size());
+            for (ClientChannel member : members) {
+                Connection c = member.toConnection();
+                infos.add(new ProducerInfo(c.clientId(), c.clientAddr(), c.language(), c.version(),
+                    member.lastUpdateTimestamp()));
+            }
+            table.put(group, infos);
+        });
+        return new ProducerTableInfo(table);
     }
 
     private RemotingCommand consumedBy(RemotingCommand request) throws RemotingCommandException {

@@ -1,6 +1,7 @@
 package org.rocketmqhm.core.broker.processor;
 
 import org.rocketmqhm.core.broker.config.BrokerConfig;
+import org.rocketmqhm.core.broker.stats.BrokerStats;
 import org.rocketmqhm.core.broker.subscription.SubscriptionGroupManager;
 import org.rocketmqhm.core.broker.topic.TopicConfigManager;
 import org.rocketmqhm.core.common.message.MessageConst;
@@ -42,14 +43,17 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
     private final TopicConfigManager topics;
     private final SubscriptionGroupManager groups;
     private final PutTimeRewriter rewriter;
+    private final BrokerStats stats;
 
     public ConsumerSendMsgBackProcessor(BrokerConfig config, MessageStore store, TopicConfigManager topics,
-                                        SubscriptionGroupManager groups, PutTimeRewriter rewriter) {
+                                        SubscriptionGroupManager groups, PutTimeRewriter rewriter,
+                                        BrokerStats stats) {
         this.config = config;
         this.store = store;
         this.topics = topics;
         this.groups = groups;
         this.rewriter = rewriter;
+        this.stats = stats;
     }
 
     @Override
@@ -117,12 +121,14 @@ public final class ConsumerSendMsgBackProcessor implements RequestProcessor {
         msg.setBornHost(original.getBornHost());
         msg.setStoreHost(original.getStoreHost());
         msg.setReconsumeTimes(original.getReconsumeTimes() + 1);
+        String originTopic = properties.get(MessageConst.PROPERTY_RETRY_TOPIC);
         rewriter.rewrite(msg);
         store.putMessage(msg).whenComplete((put, error) -> {
             RemotingCommand response;
             if (error != null) {
                 response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, "store put failed: " + error);
             } else if (put.isOk()) {
+                stats.onSendBack(header.group(), originTopic);
                 response = RemotingCommand.response(ResponseCode.SUCCESS, null);
             } else {
                 response = RemotingCommand.response(ResponseCode.SYSTEM_ERROR, put.status().name());

@@ -6,6 +6,7 @@ import org.rocketmqhm.core.common.message.MessageDecoder;
 import org.rocketmqhm.core.broker.client.ConsumerGroupInfo;
 import org.rocketmqhm.core.broker.client.ConsumerRegistry;
 import org.rocketmqhm.core.broker.config.BrokerConfig;
+import org.rocketmqhm.core.broker.stats.BrokerStats;
 import org.rocketmqhm.core.broker.longpolling.ParkedPull;
 import org.rocketmqhm.core.broker.longpolling.PullRequestHoldService;
 import org.rocketmqhm.core.broker.offset.ConsumerOffsetManager;
@@ -67,11 +68,12 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final ConsumerRegistry consumers;
     private final ConsumerOffsetManager offsets;
     private final Executor wakeUpExecutor;
+    private final BrokerStats stats;
     private volatile PullRequestHoldService holdService;
 
     public PullMessageProcessor(BrokerConfig config, MessageStore store, TopicConfigManager topics,
                                 SubscriptionGroupManager groups, ConsumerRegistry consumers,
-                                ConsumerOffsetManager offsets, Executor wakeUpExecutor) {
+                                ConsumerOffsetManager offsets, Executor wakeUpExecutor, BrokerStats stats) {
         this.config = config;
         this.store = store;
         this.topics = topics;
@@ -79,6 +81,7 @@ public final class PullMessageProcessor implements RequestProcessor {
         this.consumers = consumers;
         this.offsets = offsets;
         this.wakeUpExecutor = wakeUpExecutor;
+        this.stats = stats;
     }
 
     /** @param holdService where pulls with nothing to return wait */
@@ -153,6 +156,9 @@ public final class PullMessageProcessor implements RequestProcessor {
             : header.maxMsgBytes();
         GetMessageResult result = store.getMessage(header.consumerGroup(), header.topic(), queueId,
             header.queueOffset(), header.maxMsgNums(), maxBytes, filter);
+        if (result.messageCount() > 0) {
+            stats.onPullFound(header.consumerGroup(), header.topic(), result.messageCount(), result.totalSize());
+        }
 
         boolean master = config.getBrokerRole() != BrokerRole.SLAVE;
         long suggest = config.isSlaveReadEnable() ? (slow(result) ? group.getWhichBrokerWhenConsumeSlowly()

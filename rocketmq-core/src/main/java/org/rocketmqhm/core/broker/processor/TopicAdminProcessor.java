@@ -22,17 +22,22 @@ import org.rocketmqhm.core.store.MessageStore;
 import org.rocketmqhm.core.store.config.BrokerRole;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import org.rocketmqhm.core.protocol.body.TopicList;
 import java.util.Set;
 
 /**
- * Topic administration: UPDATE_AND_CREATE_TOPIC (17), GET_ALL_TOPIC_CONFIG (21), GET_TOPIC_STATS_INFO (202) and
- * DELETE_TOPIC_IN_BROKER (215). Changes go through the {@link TopicConfigManager}, whose listeners re-register
+ * Topic administration: UPDATE_AND_CREATE_TOPIC (17), GET_ALL_TOPIC_CONFIG (21), GET_TOPIC_STATS_INFO (202),
+ * DELETE_TOPIC_IN_BROKER (215), GET_SYSTEM_TOPIC_LIST_FROM_BROKER (305, a TopicList of the built-in topics) and
+ * CLEAN_UNUSED_TOPIC (316, drops consume queues of topics without configuration). Changes go through the {@link TopicConfigManager}, whose listeners re-register
  * the broker with the name servers. Thread-safe.
  *
  * @since 0.1.0
  */
 public final class TopicAdminProcessor implements RequestProcessor {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TopicAdminProcessor.class);
 
     private final BrokerConfig config;
     private final TopicConfigManager topics;
@@ -55,6 +60,9 @@ public final class TopicAdminProcessor implements RequestProcessor {
                 .setBody(RemotingJson.encode(topics.snapshot()));
             case RequestCode.GET_TOPIC_STATS_INFO -> stats(request);
             case RequestCode.DELETE_TOPIC_IN_BROKER -> delete(request);
+            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> RemotingCommand.response(ResponseCode.SUCCESS, null)
+                .setBody(RemotingJson.encode(new TopicList(topics.systemTopicNames(), null)));
+            case RequestCode.CLEAN_UNUSED_TOPIC -> cleanUnused();
             default -> throw new RemotingCommandException(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 " request type " + request.getCode() + " not supported");
         };
@@ -102,6 +110,22 @@ public final class TopicAdminProcessor implements RequestProcessor {
         }
         return RemotingCommand.response(ResponseCode.SUCCESS, null)
             .setBody(RemotingJson.encode(new TopicStatsTable(table)));
+    }
+
+    /**
+     * Drops the consume queues of topics no longer configured (kept: the schedule topic and the transaction op
+     * topic, which live without a topic configuration in Apache's broker).
+     */
+    private RemotingCommand cleanUnused() {
+        Set<String> unused = new HashSet<>(store.consumeQueueTopics());
+        unused.removeAll(topics.topicNames());
+        unused.remove(SystemTopics.SCHEDULE_TOPIC);
+        unused.remove(SystemTopics.TRANS_OP_HALF_TOPIC);
+        if (!unused.isEmpty()) {
+            log.info("cleaning the consume queues of unused topics {}", unused);
+            store.deleteTopics(unused);
+        }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
     }
 
     private RemotingCommand delete(RemotingCommand request) throws RemotingCommandException {

@@ -73,6 +73,30 @@ public final class TopicConfigManager {
         putIfAbsent(new TopicConfig(reply, 1, 1, rw));
     }
 
+    /**
+     * @return the built-in topics this broker reports as system topics (GET_SYSTEM_TOPIC_LIST_FROM_BROKER):
+     *     self-test, TBW102 (with auto-creation on), benchmark, cluster and broker names, offset-moved event,
+     *     schedule topic, trace topic (when enabled) and the cluster's reply topic
+     * @since 0.3.0
+     */
+    public java.util.Set<String> systemTopicNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        names.add(SystemTopics.SELF_TEST_TOPIC);
+        if (brokerConfig.isAutoCreateTopicEnable()) {
+            names.add(SystemTopics.AUTO_CREATE_TOPIC_KEY);
+        }
+        names.add(SystemTopics.BENCHMARK_TOPIC);
+        names.add(brokerConfig.getBrokerClusterName());
+        names.add(brokerConfig.getBrokerName());
+        names.add(SystemTopics.OFFSET_MOVED_EVENT);
+        names.add(SystemTopics.SCHEDULE_TOPIC);
+        if (brokerConfig.isTraceTopicEnable()) {
+            names.add(brokerConfig.getMsgTraceTopicName());
+        }
+        names.add(brokerConfig.getBrokerClusterName() + SystemTopics.REPLY_TOPIC_SUFFIX);
+        return names;
+    }
+
     private void putIfAbsent(TopicConfig config) {
         topics.putIfAbsent(config.getTopicName(), config);
     }

@@ -48,6 +48,15 @@ public final class HalfMessages {
         return msg;
     }
 
+    /**
+     * @param half a stored half message
+     * @return its copy for RESUME_CHECK_HALF_MESSAGE: re-appended with TRANSACTION_CHECK_TIMES reset to 0
+     * @since 0.3.0
+     */
+    public static StoreMessage resumed(MessageExt half) {
+        return reappended(half, 0);
+    }
+
     /** @return the copy kept in TRANS_CHECK_MAX_TIME_TOPIC for an abandoned half message */
     static StoreMessage discarded(MessageExt half) {
         return copyOf(half, SystemTopics.TRANS_CHECK_MAX_TIME_TOPIC, 0);

@@ -82,15 +82,17 @@ public class LitePullConsumer extends ClientConfig {
             throw new IllegalStateException("assign() and subscribe() cannot be mixed");
         }
         SystemTopics.validateTopicName(topic);
-        subscriptions.put(topic, SubscriptionData.of(topic, selector.expression(), selector.expressionType()));
+        String wire = withNamespace(topic);
+        subscriptions.put(wire, SubscriptionData.of(wire, selector.expression(), selector.expressionType()));
         if (instance != null) {
             instance.sendHeartbeat();
             rebalance();
         }
     }
 
-    /** Reads exactly these queues, without group rebalancing. */
-    public void assign(Collection<MessageQueue> queues) {
+    /** Reads exactly these queues, without group rebalancing (topics as the user names them). */
+    public void assign(Collection<MessageQueue> userQueues) {
+        List<MessageQueue> queues = userQueues.stream().map(this::wire).toList();
         if (!subscriptions.isEmpty() && !manualAssignment) {
             throw new IllegalStateException("assign() and subscribe() cannot be mixed");
         }
@@ -108,7 +110,7 @@ public class LitePullConsumer extends ClientConfig {
             return;
         }
         ClientInstance obtained = ClientInstance.obtain(this);
-        api = new ConsumerBrokerApi(obtained, consumerGroup);
+        api = new ConsumerBrokerApi(obtained, withNamespace(consumerGroup), getNamespace());
         offsets = new RemoteOffsetStore(api);
         try {
             obtained.registerConsumer(member());
@@ -152,12 +154,12 @@ public class LitePullConsumer extends ClientConfig {
         return new ConsumerMember() {
             @Override
             public String consumerGroup() {
-                return consumerGroup;
+                return withNamespace(consumerGroup);
             }
 
             @Override
             public ConsumerData consumerData() {
-                return new ConsumerData(consumerGroup, ConsumeType.CONSUME_ACTIVELY, MessageModel.CLUSTERING,
+                return new ConsumerData(withNamespace(consumerGroup), ConsumeType.CONSUME_ACTIVELY, MessageModel.CLUSTERING,
                     consumeFromWhere, new LinkedHashSet<>(subscriptions.values()), false);
             }
 
@@ -252,7 +254,7 @@ public class LitePullConsumer extends ClientConfig {
                 return List.of();
             }
             positions.put(queue, result.nextBeginOffset());
-            result.messages().forEach(m -> ConsumerBrokerApi.restoreRetryTopic(m, consumerGroup));
+            result.messages().forEach(api::restoreTopic);
             return result.messages();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             if (suspendMillis > 0) {
@@ -274,7 +276,8 @@ public class LitePullConsumer extends ClientConfig {
     }
 
     /** Moves the next read position of an assigned queue. */
-    public void seek(MessageQueue queue, long offset) {
+    public void seek(MessageQueue userQueue, long offset) {
+        MessageQueue queue = wire(userQueue);
         if (!assigned.contains(queue)) {
             throw new IllegalStateException(queue + " is not assigned to this consumer");
         }
@@ -283,22 +286,31 @@ public class LitePullConsumer extends ClientConfig {
 
     /** Seeks to the first available offset of the queue. */
     public void seekToBegin(MessageQueue queue) {
-        seek(queue, api.minOffset(queue));
+        seek(queue, api.minOffset(wire(queue)));
     }
 
     /** Seeks past the last message of the queue. */
     public void seekToEnd(MessageQueue queue) {
-        seek(queue, api.maxOffset(queue));
+        seek(queue, api.maxOffset(wire(queue)));
     }
 
-    /** @return the queues currently read by this consumer */
+    /** @return the queues currently read by this consumer (topics as the user names them) */
     public Set<MessageQueue> assignment() {
-        return Set.copyOf(assigned);
+        Set<MessageQueue> result = new HashSet<>();
+        for (MessageQueue q : assigned) {
+            result.add(new MessageQueue(withoutNamespace(q.topic()), q.brokerName(), q.queueId()));
+        }
+        return Set.copyOf(result);
+    }
+
+    private MessageQueue wire(MessageQueue queue) {
+        String topic = withNamespace(queue.topic());
+        return topic.equals(queue.topic()) ? queue : new MessageQueue(topic, queue.brokerName(), queue.queueId());
     }
 
     /** @return the committed offset stored on the broker, or -1 */
     public long committed(MessageQueue queue) {
-        return api.queryConsumerOffset(queue);
+        return api.queryConsumerOffset(wire(queue));
     }
 
     /** Stores the current positions of all assigned queues on the brokers, waiting for the answers. */
@@ -326,7 +338,7 @@ public class LitePullConsumer extends ClientConfig {
         if (autoCommit) {
             commit(Set.copyOf(assigned), true);
         }
-        instance.unregisterConsumer(consumerGroup);
+        instance.unregisterConsumer(withNamespace(consumerGroup));
         instance.release();
         instance = null;
     }

@@ -12,6 +12,8 @@ import org.rocketmqhm.core.client.consumer.impl.PullLoop;
 import org.rocketmqhm.core.client.consumer.impl.RemoteOffsetStore;
 import org.rocketmqhm.core.client.consumer.impl.RetrySender;
 import org.rocketmqhm.core.client.impl.ConsumerMember;
+import org.rocketmqhm.core.client.trace.ConsumeTracer;
+import org.rocketmqhm.core.client.trace.TraceDispatcher;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.ConsumeFromWhere;
 import org.rocketmqhm.core.protocol.ConsumeType;
@@ -67,6 +69,12 @@ public class PushConsumer extends ClientConfig {
     private long pullThresholdSizeForQueue = 100L * 1024 * 1024;
     private int maxReconsumeTimes = -1;
     private long suspendCurrentQueueTimeMillis = 1000;
+    private long consumeTimeoutMillis = 15 * 60_000L;
+    private int delayLevelWhenNextConsume;
+    private long awaitTerminationMillisWhenShutdown = 5_000;
+    private boolean enableMsgTrace;
+    private String customizedTraceTopic;
+    private TraceDispatcher traceDispatcher;
     private long lockIntervalMillis = 20_000;
     private Path offsetStoreDir;
     private Object listener;
@@ -76,7 +84,9 @@ public class PushConsumer extends ClientConfig {
     private PullLoop loop;
     private ConsumeService consumeService;
     private RetrySender retrySender;
+    private OffsetStore offsetStore;
     private volatile long startedAt;
+    private volatile String wireGroup;
 
     public PushConsumer(String consumerGroup) {
         this.consumerGroup = Objects.requireNonNull(consumerGroup);
@@ -96,9 +106,11 @@ public class PushConsumer extends ClientConfig {
         subscribe(topic, MessageSelector.byTag(tagExpression));
     }
 
+    /** Subscribes a topic (as the user names it; wrapped in the namespace, which must be set before). */
     public void subscribe(String topic, MessageSelector selector) {
         SystemTopics.validateTopicName(topic);
-        subscriptions.put(topic, SubscriptionData.of(topic, selector.expression(), selector.expressionType()));
+        String wire = withNamespace(topic);
+        subscriptions.put(wire, SubscriptionData.of(wire, selector.expression(), selector.expressionType()));
         if (instance != null) {
             instance.sendHeartbeat();
             loop.rebalance();
@@ -106,7 +118,7 @@ public class PushConsumer extends ClientConfig {
     }
 
     public void unsubscribe(String topic) {
-        subscriptions.remove(topic);
+        subscriptions.remove(withNamespace(topic));
     }
 
     public void registerMessageListener(MessageListenerConcurrently listener) {
@@ -125,8 +137,10 @@ public class PushConsumer extends ClientConfig {
         if (listener == null) {
             throw new IllegalStateException("register a message listener before start()");
         }
+        String group = withNamespace(consumerGroup);
+        wireGroup = group;
         if (messageModel == MessageModel.CLUSTERING) {
-            String retry = SystemTopics.retryTopic(consumerGroup);
+            String retry = SystemTopics.retryTopic(group);
             subscriptions.putIfAbsent(retry, SubscriptionData.of(retry, "*", null));
         }
         scheduler = Executors.newScheduledThreadPool(2, r -> {
@@ -135,20 +149,37 @@ public class PushConsumer extends ClientConfig {
             return t;
         });
         ClientInstance obtained = ClientInstance.obtain(this);
-        ConsumerBrokerApi api = new ConsumerBrokerApi(obtained, consumerGroup);
+        ConsumerBrokerApi api = new ConsumerBrokerApi(obtained, group, getNamespace());
         OffsetStore offsets = messageModel == MessageModel.BROADCASTING
             ? new LocalOffsetStore(offsetStoreDir != null ? offsetStoreDir
                 : Path.of(System.getProperty("user.home"), ".rocketmq_offsets", clientId(), consumerGroup))
             : new RemoteOffsetStore(api);
+        offsetStore = offsets;
         boolean orderly = listener instanceof MessageListenerOrderly;
-        retrySender = new RetrySender(api, consumerGroup, this);
+        retrySender = new RetrySender(api, group, this);
         int threads = Math.max(consumeThreadMin, 1);
-        consumeService = orderly
-            ? new OrderlyConsumeService((MessageListenerOrderly) listener, offsets, retrySender, messageModel, threads,
-                consumeMessageBatchMaxSize, maxReconsumeTimes, suspendCurrentQueueTimeMillis, scheduler)
-            : new ConcurrentConsumeService((MessageListenerConcurrently) listener, offsets, retrySender, messageModel,
-                threads, consumeMessageBatchMaxSize, maxReconsumeTimes < 0 ? 16 : maxReconsumeTimes, scheduler);
-        loop = new PullLoop(new PullLoop.Settings(consumerGroup, messageModel, orderly, consumeFromWhere,
+        ConcurrentConsumeService concurrent = null;
+        Object effective = orderly ? userView((MessageListenerOrderly) listener)
+            : userView((MessageListenerConcurrently) listener);
+        if (enableMsgTrace) {
+            traceDispatcher = new TraceDispatcher(consumerGroup, customizedTraceTopic, this,
+                TraceDispatcher.DEFAULT_CAPACITY);
+            ConsumeTracer tracer = new ConsumeTracer(traceDispatcher, consumerGroup);
+            effective = orderly ? tracer.wrap((MessageListenerOrderly) effective)
+                : tracer.wrap((MessageListenerConcurrently) effective);
+        }
+        if (orderly) {
+            consumeService = new OrderlyConsumeService((MessageListenerOrderly) effective, offsets, retrySender,
+                messageModel, threads, consumeThreadMax, consumeMessageBatchMaxSize, maxReconsumeTimes,
+                suspendCurrentQueueTimeMillis, scheduler);
+        } else {
+            concurrent = new ConcurrentConsumeService((MessageListenerConcurrently) effective, offsets, retrySender,
+                new ConcurrentConsumeService.Settings(messageModel, threads, consumeThreadMax,
+                    consumeMessageBatchMaxSize, maxReconsumeTimes < 0 ? 16 : maxReconsumeTimes,
+                    delayLevelWhenNextConsume, consumeTimeoutMillis), scheduler);
+            consumeService = concurrent;
+        }
+        loop = new PullLoop(new PullLoop.Settings(group, messageModel, orderly, consumeFromWhere,
             consumeTimestamp, pullBatchSize, pullThresholdForQueue, pullThresholdSizeForQueue), api, offsets, scheduler,
             subscriptions);
         loop.setConsumeService(consumeService);
@@ -157,6 +188,10 @@ public class PushConsumer extends ClientConfig {
         } catch (RuntimeException e) {
             obtained.release();
             scheduler.shutdownNow();
+            if (traceDispatcher != null) {
+                traceDispatcher.shutdown(0);
+                traceDispatcher = null;
+            }
             throw e;
         }
         instance = obtained;
@@ -164,6 +199,17 @@ public class PushConsumer extends ClientConfig {
         if (orderly && messageModel == MessageModel.CLUSTERING) {
             scheduler.scheduleWithFixedDelay(loop::relockAll, lockIntervalMillis, lockIntervalMillis,
                 TimeUnit.MILLISECONDS);
+        }
+        if (concurrent != null && consumeTimeoutMillis > 0) {
+            ConcurrentConsumeService service = concurrent;
+            long period = Math.max(100, Math.min(consumeTimeoutMillis, 15 * 60_000L));
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    service.cleanExpired(loop.processQueues());
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(PushConsumer.class).warn("consume timeout check failed", e);
+                }
+            }, period, period, TimeUnit.MILLISECONDS);
         }
         scheduler.execute(this::rebalanceUntilComplete);
     }
@@ -186,16 +232,32 @@ public class PushConsumer extends ClientConfig {
         }
     }
 
+    /** The listener as the user wrote it sees queues without the namespace. */
+    private MessageListenerConcurrently userView(MessageListenerConcurrently l) {
+        String ns = getNamespace();
+        return ns == null || ns.isEmpty() ? l : (messages, queue) -> l.consume(messages, withoutNamespace(queue));
+    }
+
+    private MessageListenerOrderly userView(MessageListenerOrderly l) {
+        String ns = getNamespace();
+        return ns == null || ns.isEmpty() ? l : (messages, queue) -> l.consume(messages, withoutNamespace(queue));
+    }
+
+    private MessageQueue withoutNamespace(MessageQueue queue) {
+        return new MessageQueue(withoutNamespace(queue.topic()), queue.brokerName(), queue.queueId());
+    }
+
     private ConsumerMember member() {
+        String group = wireGroup;
         return new ConsumerMember() {
             @Override
             public String consumerGroup() {
-                return consumerGroup;
+                return group;
             }
 
             @Override
             public ConsumerData consumerData() {
-                return new ConsumerData(consumerGroup, ConsumeType.CONSUME_PASSIVELY, messageModel, consumeFromWhere,
+                return new ConsumerData(group, ConsumeType.CONSUME_PASSIVELY, messageModel, consumeFromWhere,
                     new LinkedHashSet<>(subscriptions.values()), false);
             }
 
@@ -221,6 +283,7 @@ public class PushConsumer extends ClientConfig {
 
             @Override
             public boolean consumeDirectly(MessageExt message) {
+                message.setTopic(withoutNamespace(message.getTopic()));
                 MessageQueue queue = new MessageQueue(message.getTopic(), "", message.getQueueId());
                 if (listener instanceof MessageListenerConcurrently l) {
                     return l.consume(List.of(message), queue) == ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
@@ -230,25 +293,61 @@ public class PushConsumer extends ClientConfig {
         };
     }
 
-    /** Stops pulling, waits up to 5 s for in-flight listener calls, commits offsets, unlocks and unregisters. */
+    /**
+     * Stops pulling, waits up to {@link #setAwaitTerminationMillisWhenShutdown awaitTerminationMillisWhenShutdown}
+     * (5 s) for queued and in-flight listener calls (their offsets still count), commits offsets, unlocks and
+     * unregisters.
+     */
     public synchronized void shutdown() {
         if (instance == null) {
             return;
         }
         ClientInstance current = instance;
         instance = null;
+        loop.stopPulling();
+        consumeService.shutdown(awaitTerminationMillisWhenShutdown);
         loop.shutdown();
-        consumeService.shutdown();
-        loop.persistOffsets(true);
-        current.unregisterConsumer(consumerGroup);
+        current.unregisterConsumer(wireGroup);
         current.release();
         retrySender.shutdown();
         scheduler.shutdownNow();
+        if (traceDispatcher != null) {
+            traceDispatcher.shutdown(3000);
+            traceDispatcher = null;
+        }
     }
 
     /** @return the queues this consumer owns now (tests, diagnostics) */
     public Set<MessageQueue> assignedQueues() {
         return loop == null ? Set.of() : loop.assignedQueues();
+    }
+
+    /**
+     * The consumer's lag on a topic from its own state, without a broker round trip: over the queues it owns, the
+     * broker max offset reported by the latest pull response minus the in-memory committed offset.
+     *
+     * @param topic a subscribed topic (or {@code %RETRY%group})
+     * @return the summed lag, 0 when no queue of the topic is owned or none was pulled yet
+     */
+    public long consumerLag(String topic) {
+        PullLoop current = loop;
+        if (current == null || instance == null) {
+            return 0;
+        }
+        long lag = 0;
+        String wireTopic = withNamespace(topic);
+        for (Map.Entry<MessageQueue, org.rocketmqhm.core.client.consumer.impl.ProcessQueue> e
+            : current.processQueues().entrySet()) {
+            if (!e.getKey().topic().equals(wireTopic)) {
+                continue;
+            }
+            long max = e.getValue().brokerMaxOffset();
+            long committed = offsetStore.readMemory(e.getKey());
+            if (max >= 0) {
+                lag += Math.max(0, max - Math.max(committed, 0));
+            }
+        }
+        return lag;
     }
 
     // ---- settings
@@ -290,7 +389,10 @@ public class PushConsumer extends ClientConfig {
         return consumeThreadMax;
     }
 
-    /** Kept for Apache parity; the pool is fixed at {@code consumeThreadMin} threads (unbounded task queue). */
+    /**
+     * The pool's maximum size; as with Apache the task queue is unbounded, so the pool runs {@code consumeThreadMin}
+     * threads.
+     */
     public void setConsumeThreadMax(int consumeThreadMax) {
         this.consumeThreadMax = consumeThreadMax;
     }
@@ -342,6 +444,78 @@ public class PushConsumer extends ClientConfig {
 
     public void setSuspendCurrentQueueTimeMillis(long millis) {
         this.suspendCurrentQueueTimeMillis = millis;
+    }
+
+    public long getConsumeTimeout() {
+        return consumeTimeoutMillis / 60_000L;
+    }
+
+    /**
+     * @param minutes how long a concurrent listener call may run (default 15); after that its message is sent back
+     *                with delay level 3 and no longer holds back the committed offset
+     */
+    public void setConsumeTimeout(long minutes) {
+        this.consumeTimeoutMillis = minutes * 60_000L;
+    }
+
+    public long getConsumeTimeoutMillis() {
+        return consumeTimeoutMillis;
+    }
+
+    /**
+     * {@link #setConsumeTimeout} in milliseconds (finer than Apache's minutes; checked every timeout period, at least
+     * every 100 ms); 0 or less turns the check off.
+     */
+    public void setConsumeTimeoutMillis(long millis) {
+        this.consumeTimeoutMillis = millis;
+    }
+
+    public int getDelayLevelWhenNextConsume() {
+        return delayLevelWhenNextConsume;
+    }
+
+    /**
+     * @param level concurrent listeners: delay level of a failed message (as Apache's
+     *              {@code ConsumeConcurrentlyContext.delayLevelWhenNextConsume}): -1 straight to the DLQ, 0 (default)
+     *              the broker's choice {@code 3 + reconsumeTimes}, &gt; 0 that level
+     */
+    public void setDelayLevelWhenNextConsume(int level) {
+        this.delayLevelWhenNextConsume = level;
+    }
+
+    public long getAwaitTerminationMillisWhenShutdown() {
+        return awaitTerminationMillisWhenShutdown;
+    }
+
+    /** @param millis how long {@link #shutdown()} waits for queued and in-flight listener calls (default 5000) */
+    public void setAwaitTerminationMillisWhenShutdown(long millis) {
+        this.awaitTerminationMillisWhenShutdown = millis;
+    }
+
+    public boolean isEnableMsgTrace() {
+        return enableMsgTrace;
+    }
+
+    /**
+     * @param enable whether each listener call records SubBefore/SubAfter traces (Apache's format), shipped
+     *               asynchronously to the trace topic; set before {@link #start()}
+     */
+    public void setEnableMsgTrace(boolean enable) {
+        this.enableMsgTrace = enable;
+    }
+
+    public String getCustomizedTraceTopic() {
+        return customizedTraceTopic;
+    }
+
+    /** @param topic trace topic (default {@code RMQ_SYS_TRACE_TOPIC}) */
+    public void setCustomizedTraceTopic(String topic) {
+        this.customizedTraceTopic = topic;
+    }
+
+    /** @return the running trace dispatcher (counters), or null when tracing is off or the consumer stopped */
+    public TraceDispatcher traceDispatcher() {
+        return traceDispatcher;
     }
 
     public Path getOffsetStoreDir() {

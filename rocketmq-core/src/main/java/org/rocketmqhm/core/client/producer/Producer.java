@@ -5,6 +5,8 @@ import org.rocketmqhm.core.client.ClientException;
 import org.rocketmqhm.core.client.ClientInstance;
 import org.rocketmqhm.core.client.impl.ProducerMember;
 import org.rocketmqhm.core.client.impl.TopicRoute;
+import org.rocketmqhm.core.client.trace.TraceDispatcher;
+import org.rocketmqhm.core.client.trace.TraceEncoder;
 import org.rocketmqhm.core.common.message.BatchMessageCodec;
 import org.rocketmqhm.core.common.message.Message;
 import org.rocketmqhm.core.common.message.MessageCompression;
@@ -70,6 +72,9 @@ public class Producer extends ClientConfig {
     private int compressMsgBodyOverHowmuch = 4096;
     private int maxMessageSize = 4 * 1024 * 1024;
     private int defaultTopicQueueNums = 4;
+    private boolean enableMsgTrace;
+    private String customizedTraceTopic;
+    private volatile TraceDispatcher traceDispatcher;
     private final AtomicInteger queueCounter = new AtomicInteger((int) (Math.random() * 1000));
 
     protected volatile ClientInstance instance;
@@ -86,6 +91,11 @@ public class Producer extends ClientConfig {
 
     public String getProducerGroup() {
         return producerGroup;
+    }
+
+    /** @return the group as brokers see it: wrapped in the namespace, if any */
+    protected String wireGroup() {
+        return withNamespace(producerGroup);
     }
 
     /** Connects to the name servers and registers the group; must be called once before sending. */
@@ -106,11 +116,16 @@ public class Producer extends ClientConfig {
             throw e;
         }
         instance = obtained;
+        if (enableMsgTrace) {
+            traceDispatcher = new TraceDispatcher(producerGroup, customizedTraceTopic, this,
+                TraceDispatcher.DEFAULT_CAPACITY);
+        }
     }
 
     /** @return how this producer appears to the client instance (overridden by the transactional producer) */
     protected ProducerMember member() {
-        return () -> producerGroup;
+        String group = wireGroup();
+        return () -> group;
     }
 
     /** Unregisters the group and releases the shared client instance. */
@@ -118,10 +133,14 @@ public class Producer extends ClientConfig {
         if (instance == null) {
             return;
         }
-        instance.unregisterProducer(producerGroup);
+        instance.unregisterProducer(wireGroup());
         instance.release();
         instance = null;
         asyncExecutor.shutdown();
+        if (traceDispatcher != null) {
+            traceDispatcher.shutdown(3000);
+            traceDispatcher = null;
+        }
     }
 
     // ---- sync
@@ -141,7 +160,7 @@ public class Producer extends ClientConfig {
             if (left <= 0) {
                 break;
             }
-            TopicRoute route = started().publishRoute(message.getTopic(), defaultTopicQueueNums);
+            TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
             MessageQueue queue = selectQueue(route, failedBroker);
             try {
                 return await(sendTo(route, queue, out, left), left);
@@ -151,25 +170,41 @@ public class Producer extends ClientConfig {
                     throw e;
                 }
                 failedBroker = queue.brokerName();
-                refreshQuietly(message.getTopic());
+                refreshQuietly(out.topic);
             }
         }
         throw last != null ? last : new ClientException(-1, "send of " + message.getTopic() + " timed out");
     }
 
-    /** Sends to the queue chosen by the selector (ordered messages); no retry on another queue. */
+    /**
+     * Sends to the queue chosen by the selector (ordered messages); no retry on another queue. The selector sees
+     * the queues with the topic as the user named it (without namespace).
+     */
     public SendResult send(Message message, MessageQueueSelector selector, Object arg) {
         Outgoing out = prepare(message);
-        TopicRoute route = started().publishRoute(message.getTopic(), defaultTopicQueueNums);
-        MessageQueue queue = selector.select(route.writeQueues(), message, arg);
+        TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
+        List<MessageQueue> visible = route.writeQueues().stream().map(this::queueWithoutNamespace).toList();
+        MessageQueue queue = queueWithNamespace(selector.select(visible, message, arg));
         return await(sendTo(route, queue, out, sendMsgTimeoutMillis), sendMsgTimeoutMillis);
     }
 
-    /** Sends to the given queue. */
+    /** Sends to the given queue (its topic as the user names it, or already wrapped). */
     public SendResult send(Message message, MessageQueue queue) {
         Outgoing out = prepare(message);
-        TopicRoute route = started().publishRoute(message.getTopic(), defaultTopicQueueNums);
-        return await(sendTo(route, queue, out, sendMsgTimeoutMillis), sendMsgTimeoutMillis);
+        TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
+        return await(sendTo(route, queueWithNamespace(queue), out, sendMsgTimeoutMillis), sendMsgTimeoutMillis);
+    }
+
+    /** @return the queue with its topic wrapped in the namespace */
+    protected MessageQueue queueWithNamespace(MessageQueue queue) {
+        String topic = withNamespace(queue.topic());
+        return topic.equals(queue.topic()) ? queue : new MessageQueue(topic, queue.brokerName(), queue.queueId());
+    }
+
+    /** @return the queue with its topic as the user names it */
+    protected MessageQueue queueWithoutNamespace(MessageQueue queue) {
+        String topic = withoutNamespace(queue.topic());
+        return topic.equals(queue.topic()) ? queue : new MessageQueue(topic, queue.brokerName(), queue.queueId());
     }
 
     /**
@@ -249,7 +284,7 @@ public class Producer extends ClientConfig {
     /** Writes the message without waiting for any answer (no retry, no result). */
     public void sendOneway(Message message) {
         Outgoing out = prepare(message);
-        TopicRoute route = started().publishRoute(message.getTopic(), defaultTopicQueueNums);
+        TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
         MessageQueue queue = selectQueue(route, null);
         instance.invokeOneway(route.masterAddress(queue.brokerName()), request(out, queue));
     }
@@ -355,12 +390,12 @@ public class Producer extends ClientConfig {
             : MessageConst.REPLY_MESSAGE_FLAG.equals(properties.get(MessageConst.PROPERTY_MESSAGE_TYPE))
             ? RequestCode.SEND_REPLY_MESSAGE_V2 : RequestCode.SEND_MESSAGE_V2;
         String uniqKeys = batch ? ((BatchMessage) message).uniqKeys() : uniq;
-        return new Outgoing(message.getTopic(), body, sysFlag, message.getFlag(), MessageProperties.encode(properties),
+        return new Outgoing(withNamespace(message.getTopic()), body, sysFlag, message.getFlag(), MessageProperties.encode(properties),
             batch, code, reconsumeTimes, maxReconsumeTimes, uniqKeys);
     }
 
     private RemotingCommand request(Outgoing out, MessageQueue queue) {
-        SendMessageRequestHeaderV2 header = new SendMessageRequestHeaderV2(producerGroup, out.topic,
+        SendMessageRequestHeaderV2 header = new SendMessageRequestHeaderV2(wireGroup(), out.topic,
             SystemTopics.AUTO_CREATE_TOPIC_KEY, defaultTopicQueueNums, queue.queueId(), out.sysFlag,
             System.currentTimeMillis(), out.flag, out.properties, out.reconsumeTimes, false, out.maxReconsumeTimes,
             out.batch, queue.brokerName());
@@ -373,16 +408,41 @@ public class Producer extends ClientConfig {
             return CompletableFuture.failedFuture(new ClientException(ResponseCode.SERVICE_NOT_AVAILABLE,
                 "no master of broker " + queue.brokerName()));
         }
+        TraceDispatcher tracer = traceDispatcher;
+        long start = tracer == null ? 0 : System.currentTimeMillis();
         return instance.remoting().invokeAsync(address, request(out, queue), timeoutMillis)
             .handle((response, error) -> {
                 if (error != null) {
                     throw unwrap(error);
                 }
-                return toResult(response, queue, out);
+                SendResult result = toResult(response, queue, out);
+                if (tracer != null && !out.batch) {
+                    tracePub(tracer, out, address, result, start);
+                }
+                return result;
             });
     }
 
-    private static SendResult toResult(RemotingCommand response, MessageQueue queue, Outgoing out) {
+    /** Records a Pub trace of a stored message; never throws. */
+    private void tracePub(TraceDispatcher tracer, Outgoing out, String storeHost, SendResult result, long start) {
+        try {
+            Map<String, String> properties = MessageProperties.decode(out.properties);
+            String keys = properties.get(MessageConst.PROPERTY_KEYS);
+            String delay = properties.get(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
+            int type = (out.sysFlag & MessageSysFlag.TRANSACTION_PREPARED_TYPE) != 0
+                ? TraceEncoder.MSG_TYPE_TRANSACTION_HALF
+                : delay != null && !"0".equals(delay) ? TraceEncoder.MSG_TYPE_DELAY : TraceEncoder.MSG_TYPE_NORMAL;
+            String region = properties.getOrDefault(MessageConst.PROPERTY_MSG_REGION, TraceEncoder.DEFAULT_REGION);
+            tracer.append(TraceEncoder.pub(start, region, producerGroup, out.topic, result.msgId(),
+                properties.get(MessageConst.PROPERTY_TAGS), keys, storeHost, out.body.length,
+                (int) (System.currentTimeMillis() - start), type, result.offsetMsgId(),
+                result.status() == SendStatus.SEND_OK), result.msgId(), keys);
+        } catch (RuntimeException e) {
+            // tracing must never fail the send: the record is skipped
+        }
+    }
+
+    private SendResult toResult(RemotingCommand response, MessageQueue queue, Outgoing out) {
         SendStatus status = switch (response.getCode()) {
             case ResponseCode.SUCCESS -> SendStatus.SEND_OK;
             case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
@@ -397,7 +457,7 @@ public class Producer extends ClientConfig {
         } catch (RemotingCommandException e) {
             throw new ClientException(e.responseCode(), "bad send response: " + e.getMessage());
         }
-        MessageQueue written = new MessageQueue(queue.topic(), queue.brokerName(),
+        MessageQueue written = new MessageQueue(withoutNamespace(queue.topic()), queue.brokerName(),
             header.queueId() == null ? queue.queueId() : header.queueId());
         String transactionId = header.transactionId() != null ? header.transactionId() : out.uniqKey;
         return new SendResult(status, out.uniqKey, header.msgId(), written,
@@ -505,6 +565,32 @@ public class Producer extends ClientConfig {
     }
 
     // ---- settings
+
+    public boolean isEnableMsgTrace() {
+        return enableMsgTrace;
+    }
+
+    /**
+     * @param enable whether every stored message records a Pub trace (Apache's format), shipped asynchronously to
+     *               the trace topic; set before {@link #start()}
+     */
+    public void setEnableMsgTrace(boolean enable) {
+        this.enableMsgTrace = enable;
+    }
+
+    public String getCustomizedTraceTopic() {
+        return customizedTraceTopic;
+    }
+
+    /** @param topic trace topic (default {@code RMQ_SYS_TRACE_TOPIC}) */
+    public void setCustomizedTraceTopic(String topic) {
+        this.customizedTraceTopic = topic;
+    }
+
+    /** @return the running trace dispatcher (counters), or null when tracing is off or the producer stopped */
+    public TraceDispatcher traceDispatcher() {
+        return traceDispatcher;
+    }
 
     public long getSendMsgTimeoutMillis() {
         return sendMsgTimeoutMillis;

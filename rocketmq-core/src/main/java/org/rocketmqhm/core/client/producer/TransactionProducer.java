@@ -67,7 +67,7 @@ public class TransactionProducer extends Producer {
         return new ProducerMember() {
             @Override
             public String producerGroup() {
-                return getProducerGroup();
+                return wireGroup();
             }
 
             @Override
@@ -86,7 +86,7 @@ public class TransactionProducer extends Producer {
     public TransactionSendResult sendInTransaction(Message message, Object arg) {
         message.clearProperty(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
         message.putProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED, "true");
-        message.putProperty(MessageConst.PROPERTY_PRODUCER_GROUP, getProducerGroup());
+        message.putProperty(MessageConst.PROPERTY_PRODUCER_GROUP, wireGroup());
         SendResult half = send(message);
         LocalTransactionState state;
         Throwable failure = null;
@@ -99,7 +99,7 @@ public class TransactionProducer extends Producer {
             state = LocalTransactionState.UNKNOW;
             failure = e;
         }
-        TopicRoute route = started().routeOrNull(half.messageQueue().topic());
+        TopicRoute route = started().routeOrNull(withNamespace(half.messageQueue().topic()));
         String address = route == null ? null : route.masterAddress(half.messageQueue().brokerName());
         if (address == null) {
             var store = MessageIds.decodeOffsetMsgId(half.offsetMsgId()).address();
@@ -115,6 +115,7 @@ public class TransactionProducer extends Producer {
         LocalTransactionState state;
         String remark = null;
         try {
+            message.setTopic(withoutNamespace(message.getTopic()));
             state = listener.checkLocalTransaction(message);
             if (state == null) {
                 state = LocalTransactionState.UNKNOW;
@@ -132,7 +133,7 @@ public class TransactionProducer extends Producer {
     private void endTransaction(String address, String msgId, String transactionId, long commitLogOffset,
                                 long tranStateTableOffset, LocalTransactionState state, boolean fromCheck,
                                 String remark) {
-        EndTransactionRequestHeader header = new EndTransactionRequestHeader(getProducerGroup(), tranStateTableOffset,
+        EndTransactionRequestHeader header = new EndTransactionRequestHeader(wireGroup(), tranStateTableOffset,
             commitLogOffset, state.wireValue(), fromCheck, msgId, transactionId, null);
         RemotingCommand request = RemotingCommand.request(RequestCode.END_TRANSACTION, header);
         request.setRemark(remark);

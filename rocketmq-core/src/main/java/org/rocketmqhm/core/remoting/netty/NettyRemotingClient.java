@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.rocketmqhm.core.remoting.RemotingAddresses;
 import org.rocketmqhm.core.remoting.RemotingCommand;
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A remoting client: one reused connection per {@code host:port}, opened on first use and re-opened after it
- * closes. Requests by address; servers may call back over the same connections. Thread-safe.
+ * closes. Requests by address; servers may call back over the same connections. With
+ * {@link NettyClientConfig#isUseTls()} every connection is TLS (see {@link SslContexts#forClient}). Thread-safe.
  *
  * @since 0.1.0
  */
@@ -41,6 +43,7 @@ public class NettyRemotingClient extends RemotingEndpoint {
 
     public NettyRemotingClient(NettyClientConfig config) {
         this.config = config;
+        SslContext ssl = config.isUseTls() ? SslContexts.forClient(config) : null;
         this.group = NettyTransport.eventLoopGroup(config.getClientWorkerThreads(), "rocketmq-client-io");
         this.bootstrap = new Bootstrap()
             .group(group)
@@ -51,6 +54,9 @@ public class NettyRemotingClient extends RemotingEndpoint {
             .handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
+                    if (ssl != null) {
+                        channel.pipeline().addLast("tls", ssl.newHandler(channel.alloc()));
+                    }
                     channel.pipeline().addLast(
                         new IdleStateHandler(0, 0, config.getClientChannelMaxIdleTimeSeconds(), TimeUnit.SECONDS),
                         new RemotingFrameDecoder(config.getMaxFrameLength()),

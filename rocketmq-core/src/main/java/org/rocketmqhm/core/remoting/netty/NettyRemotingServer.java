@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.rocketmqhm.core.remoting.RemotingEndpoint;
 import org.rocketmqhm.core.remoting.codec.RemotingFrameDecoder;
@@ -16,7 +17,11 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A remoting server on one TCP port. Register processors, then {@link #start()}.
+ * A remoting server on one TCP port. Register processors, then {@link #start()}. Unless its TLS mode is
+ * {@code disabled}, each connection starts with a {@link TlsDetector} (Apache's {@code tls.server.mode}:
+ * {@code permissive} serves TLS and plain clients on the same port, {@code enforcing} TLS only); the TLS context is
+ * built when the first TLS client arrives; without a configured certificate a JVM-wide self-signed one is generated
+ * in the background from {@link #start()} on.
  *
  * @since 0.1.0
  */
@@ -29,10 +34,27 @@ public class NettyRemotingServer extends RemotingEndpoint {
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
+    private final TlsMode tlsMode;
+    private volatile SslContext sslContext;
 
     public NettyRemotingServer(String name, NettyServerConfig config) {
         this.name = name;
         this.config = config;
+        this.tlsMode = TlsMode.parse(config.getTlsMode());
+    }
+
+    /** @return the TLS context, built on first use (a self-signed certificate is generated if none is configured) */
+    private SslContext sslContext() {
+        SslContext context = sslContext;
+        if (context == null) {
+            synchronized (this) {
+                if (sslContext == null) {
+                    sslContext = SslContexts.forServer(config);
+                }
+                context = sslContext;
+            }
+        }
+        return context;
     }
 
     /**
@@ -41,6 +63,9 @@ public class NettyRemotingServer extends RemotingEndpoint {
      * @throws IllegalStateException with a clear message when the port is taken
      */
     public void start() {
+        if (tlsMode != TlsMode.DISABLED && !SslContexts.hasServerCertificate(config)) {
+            SslContexts.selfSignedServerContext();
+        }
         int workers = config.getServerWorkerThreads() > 0 ? config.getServerWorkerThreads()
             : Math.max(2, Runtime.getRuntime().availableProcessors());
         bossGroup = NettyTransport.eventLoopGroup(config.getServerSelectorThreads(), name + "-accept");
@@ -60,6 +85,9 @@ public class NettyRemotingServer extends RemotingEndpoint {
                     }
                     if (config.getServerSocketRcvBufSize() > 0) {
                         channel.config().setReceiveBufferSize(config.getServerSocketRcvBufSize());
+                    }
+                    if (tlsMode != TlsMode.DISABLED) {
+                        channel.pipeline().addLast(new TlsDetector(tlsMode, NettyRemotingServer.this::sslContext));
                     }
                     channel.pipeline().addLast(
                         new IdleStateHandler(0, 0, config.getServerChannelMaxIdleTimeSeconds(), TimeUnit.SECONDS),

@@ -16,6 +16,16 @@ public class NettyServerConfig {
     private int maxFrameLength = RemotingFrameDecoder.DEFAULT_MAX_FRAME_LENGTH;
     private int serverSocketSndBufSize = 0;
     private int serverSocketRcvBufSize = 0;
+    /** {@code disabled}, {@code permissive} (TLS and plain on one port) or {@code enforcing} ({@code tls.server.mode}). */
+    private String tlsMode = System.getProperty("tls.server.mode", "permissive");
+    /** PEM server certificate; self-signed when unset ({@code tls.server.certPath}). */
+    private String tlsServerCertPath = System.getProperty("tls.server.certPath");
+    /** PKCS#8 PEM server key ({@code tls.server.keyPath}). */
+    private String tlsServerKeyPath = System.getProperty("tls.server.keyPath");
+    /** Password of the server key ({@code tls.server.keyPassword}). */
+    private String tlsServerKeyPassword = System.getProperty("tls.server.keyPassword");
+    /** PEM file of CA certificates trusted for client certificates ({@code tls.server.trustCertPath}). */
+    private String tlsServerTrustCertPath = System.getProperty("tls.server.trustCertPath");
 
     public String getBindAddress() {
         return bindAddress;
@@ -81,5 +91,45 @@ public class NettyServerConfig {
 
     public void setServerSocketRcvBufSize(int serverSocketRcvBufSize) {
         this.serverSocketRcvBufSize = serverSocketRcvBufSize;
+    }
+
+    public String getTlsMode() {
+        return tlsMode;
+    }
+
+    public void setTlsMode(String tlsMode) {
+        this.tlsMode = tlsMode;
+    }
+
+    public String getTlsServerCertPath() {
+        return tlsServerCertPath;
+    }
+
+    public void setTlsServerCertPath(String tlsServerCertPath) {
+        this.tlsServerCertPath = tlsServerCertPath;
+    }
+
+    public String getTlsServerKeyPath() {
+        return tlsServerKeyPath;
+    }
+
+    public void setTlsServerKeyPath(String tlsServerKeyPath) {
+        this.tlsServerKeyPath = tlsServerKeyPath;
+    }
+
+    public String getTlsServerKeyPassword() {
+        return tlsServerKeyPassword;
+    }
+
+    public void setTlsServerKeyPassword(String tlsServerKeyPassword) {
+        this.tlsServerKeyPassword = tlsServerKeyPassword;
+    }
+
+    public String getTlsServerTrustCertPath() {
+        return tlsServerTrustCertPath;
+    }
+
+    public void setTlsServerTrustCertPath(String tlsServerTrustCertPath) {
+        this.tlsServerTrustCertPath = tlsServerTrustCertPath;
     }
 }

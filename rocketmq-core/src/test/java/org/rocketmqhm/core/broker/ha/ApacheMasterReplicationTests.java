@@ -38,7 +38,7 @@ class ApacheMasterReplicationTests {
 
     @Test
     void ourSlaveReplicatesFromApacheSyncMasterAndServesConsumersAfterItStops() throws Exception {
-        ApacheRocketMQ apache = ApacheRocketMQ.start(dir.resolve("apache"),
+        ApacheRocketMQ apache = ApacheRocketMQ.start(dir.resolve("apache"), config -> { },
             store -> store.setBrokerRole(BrokerRole.SYNC_MASTER));
         Broker slave = null;
         DefaultMQProducer producer = new DefaultMQProducer("ha-apache-p");

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,8 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Concurrent consumption: batches of {@code batchSize} on a pool of {@code threads}; after each batch the
  * lowest unfinished offset of the queue becomes the in-memory committed offset. Failed clustering messages go back
- * through {@link RetrySender}; those that cannot be handed back are consumed again locally after 5 s. Broadcasting
- * failures are dropped (as Apache does). Thread-safe.
+ * through {@link RetrySender} with {@code delayLevelWhenNextConsume} (-1 DLQ, 0 broker's choice, &gt; 0 that level);
+ * those that cannot be handed back are consumed again locally after 5 s. Broadcasting failures are dropped (as
+ * Apache does). {@link #cleanExpired} implements the consume timeout: a buffered message at the head of its queue
+ * whose listener call started more than {@code consumeTimeoutMillis} ago is sent back with delay level 3 and
+ * removed from the process queue, so that the committed offset moves on (the listener call itself is not
+ * interrupted; a late failure of it sends the message back again, as with Apache). Thread-safe.
  *
  * @since 0.1.0
  */
@@ -31,30 +36,54 @@ public final class ConcurrentConsumeService implements ConsumeService {
     private static final Logger log = LoggerFactory.getLogger(ConcurrentConsumeService.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /** Delay level of messages sent back after the consume timeout (Apache's value). */
+    public static final int EXPIRED_DELAY_LEVEL = 3;
+    /** Expired messages handled per queue and check (Apache's value). */
+    private static final int EXPIRED_PER_CHECK = 16;
+
+    /**
+     * @param model clustering or broadcasting
+     * @param threads core consumer threads
+     * @param maxThreads maximum consumer threads (the task queue is unbounded, so as with Apache the pool stays at
+     *                   {@code threads})
+     * @param batchSize messages per listener call
+     * @param maxReconsumeTimes redeliveries before the DLQ
+     * @param delayLevelWhenNextConsume delay level of a failed message
+     * @param consumeTimeoutMillis how long a listener call may run before its message is sent back
+     */
+    public record Settings(MessageModel model, int threads, int maxThreads, int batchSize, int maxReconsumeTimes,
+                           int delayLevelWhenNextConsume, long consumeTimeoutMillis) {
+    }
+
     private final MessageListenerConcurrently listener;
     private final OffsetStore offsets;
     private final RetrySender retry;
     private final MessageModel model;
     private final int batchSize;
     private final int maxReconsumeTimes;
+    private final int delayLevel;
+    private final long consumeTimeoutMillis;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService pool;
 
     public ConcurrentConsumeService(MessageListenerConcurrently listener, OffsetStore offsets, RetrySender retry,
-                                    MessageModel model, int threads, int batchSize, int maxReconsumeTimes,
-                                    ScheduledExecutorService scheduler) {
+                                    Settings settings, ScheduledExecutorService scheduler) {
         this.listener = listener;
         this.offsets = offsets;
         this.retry = retry;
-        this.model = model;
-        this.batchSize = Math.max(1, batchSize);
-        this.maxReconsumeTimes = maxReconsumeTimes;
+        this.model = settings.model();
+        this.batchSize = Math.max(1, settings.batchSize());
+        this.maxReconsumeTimes = settings.maxReconsumeTimes();
+        this.delayLevel = settings.delayLevelWhenNextConsume();
+        this.consumeTimeoutMillis = settings.consumeTimeoutMillis();
         this.scheduler = scheduler;
-        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "rocketmq-consume-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        int threads = Math.max(1, settings.threads());
+        this.pool = new ThreadPoolExecutor(threads, Math.max(threads, settings.maxThreads()), 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "rocketmq-consume-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
     }
 
     @Override
@@ -77,6 +106,7 @@ public final class ConcurrentConsumeService implements ConsumeService {
         if (processQueue.isDropped()) {
             return;
         }
+        processQueue.markConsuming(batch, System.currentTimeMillis());
         ConsumeConcurrentlyStatus status;
         try {
             status = listener.consume(batch, queue);
@@ -91,7 +121,7 @@ public final class ConcurrentConsumeService implements ConsumeService {
         if (status == ConsumeConcurrentlyStatus.RECONSUME_LATER && model == MessageModel.CLUSTERING) {
             List<MessageExt> failed = new ArrayList<>();
             for (MessageExt m : batch) {
-                if (!retry.sendBack(m, queue.brokerName(), maxReconsumeTimes)) {
+                if (!retry.sendBack(m, queue.brokerName(), maxReconsumeTimes, delayLevel)) {
                     m.setReconsumeTimes(m.getReconsumeTimes() + 1);
                     failed.add(m);
                 }
@@ -108,11 +138,39 @@ public final class ConcurrentConsumeService implements ConsumeService {
         }
     }
 
+    /**
+     * Sends back and removes the messages whose listener call exceeded the consume timeout (see the class
+     * comment). Called periodically by the consumer.
+     *
+     * @param queues the consumer's process queues
+     */
+    public void cleanExpired(Map<MessageQueue, ProcessQueue> queues) {
+        long startedBefore = System.currentTimeMillis() - consumeTimeoutMillis;
+        queues.forEach((queue, pq) -> {
+            if (pq.isDropped()) {
+                return;
+            }
+            for (MessageExt m : pq.expiredHead(startedBefore, EXPIRED_PER_CHECK)) {
+                if (model == MessageModel.CLUSTERING
+                    && !retry.sendBack(m, queue.brokerName(), maxReconsumeTimes, EXPIRED_DELAY_LEVEL)) {
+                    log.warn("could not send back {} of {} after the consume timeout", m.getMsgId(), queue);
+                    return;
+                }
+                log.info("consumption of {} of {} exceeded {} ms; sent back with delay level {}", m.getMsgId(), queue,
+                    consumeTimeoutMillis, EXPIRED_DELAY_LEVEL);
+                long commit = pq.remove(List.of(m));
+                if (commit >= 0 && !pq.isDropped()) {
+                    offsets.update(queue, commit, true);
+                }
+            }
+        });
+    }
+
     @Override
-    public void shutdown() {
+    public void shutdown(long awaitMillis) {
         pool.shutdown();
         try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            pool.awaitTermination(Math.max(0, awaitMillis), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,5 +11,9 @@ public interface ConsumeService {
     /** Called by the pull loop after the messages were added to the process queue. */
     void submit(MessageQueue queue, ProcessQueue processQueue, List<MessageExt> messages);
 
-    void shutdown();
+    /**
+     * Stops taking work and waits up to {@code awaitMillis} for queued and in-flight listener calls, then
+     * interrupts what is left.
+     */
+    void shutdown(long awaitMillis);
 }

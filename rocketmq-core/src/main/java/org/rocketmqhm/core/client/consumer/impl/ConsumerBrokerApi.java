@@ -3,6 +3,7 @@ package org.rocketmqhm.core.client.consumer.impl;
 import org.rocketmqhm.core.client.ClientException;
 import org.rocketmqhm.core.client.ClientInstance;
 import org.rocketmqhm.core.client.impl.TopicRoute;
+import org.rocketmqhm.core.common.Namespaces;
 import org.rocketmqhm.core.common.message.MessageConst;
 import org.rocketmqhm.core.common.message.MessageDecoder;
 import org.rocketmqhm.core.common.message.MessageExt;
@@ -51,10 +52,37 @@ public final class ConsumerBrokerApi {
 
     private final ClientInstance instance;
     private final String group;
+    private final String namespace;
 
+    /** @param group the group as brokers know it (wrapped in the namespace, if any) */
     public ConsumerBrokerApi(ClientInstance instance, String group) {
+        this(instance, group, null);
+    }
+
+    /**
+     * @param group the group as brokers know it (wrapped in the namespace, if any)
+     * @param namespace the consumer's namespace, stripped from pulled messages' topics; may be null
+     */
+    public ConsumerBrokerApi(ClientInstance instance, String group, String namespace) {
         this.instance = instance;
         this.group = group;
+        this.namespace = namespace;
+    }
+
+    /** @return the topic as named on the wire (wrapped in the namespace) */
+    public String withNamespace(String topic) {
+        return Namespaces.wrap(namespace, topic);
+    }
+
+    /**
+     * Makes a pulled message look as the user expects: the original topic of a retried message is restored, and
+     * the namespace is stripped from the topic.
+     */
+    public void restoreTopic(MessageExt message) {
+        restoreRetryTopic(message, group);
+        if (namespace != null && !namespace.isEmpty()) {
+            message.setTopic(Namespaces.unwrap(message.getTopic(), namespace));
+        }
     }
 
     public ClientInstance instance() {
@@ -241,16 +269,17 @@ public final class ConsumerBrokerApi {
      *
      * @return true on SUCCESS; false on any error answer (e.g. REQUEST_CODE_NOT_SUPPORTED) or network failure
      */
-    public boolean sendBack(MessageExt message, String brokerName, int maxReconsumeTimes) {
+    public boolean sendBack(MessageExt message, String brokerName, int maxReconsumeTimes, int delayLevel) {
         try {
-            TopicRoute route = instance.routeOrNull(message.getTopic());
+            String topic = withNamespace(message.getTopic());
+            TopicRoute route = instance.routeOrNull(topic);
             String address = route == null ? null : route.masterAddress(brokerName);
             if (address == null) {
                 address = masterAddress(new MessageQueue(SystemTopics.retryTopic(group), brokerName, 0));
             }
             RemotingCommand response = instance.invoke(address, RemotingCommand.request(
                 RequestCode.CONSUMER_SEND_MSG_BACK, new ConsumerSendMsgBackRequestHeader(message.getCommitLogOffset(),
-                    group, 0, message.getMsgId(), message.getTopic(), false, maxReconsumeTimes, brokerName)),
+                    group, delayLevel, message.getMsgId(), topic, false, maxReconsumeTimes, brokerName)),
                 instance.config().getRequestTimeoutMillis());
             return response.getCode() == ResponseCode.SUCCESS;
         } catch (RuntimeException e) {

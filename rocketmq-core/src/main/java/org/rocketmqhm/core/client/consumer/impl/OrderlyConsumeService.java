@@ -42,7 +42,7 @@ public final class OrderlyConsumeService implements ConsumeService {
     private final ExecutorService pool;
 
     public OrderlyConsumeService(MessageListenerOrderly listener, OffsetStore offsets, RetrySender retry,
-                                 MessageModel model, int threads, int batchSize, int maxReconsumeTimes,
+                                 MessageModel model, int threads, int maxThreads, int batchSize, int maxReconsumeTimes,
                                  long suspendMillis, ScheduledExecutorService scheduler) {
         this.listener = listener;
         this.offsets = offsets;
@@ -52,7 +52,7 @@ public final class OrderlyConsumeService implements ConsumeService {
         this.maxReconsumeTimes = maxReconsumeTimes < 0 ? Integer.MAX_VALUE : maxReconsumeTimes;
         this.suspendMillis = suspendMillis;
         this.scheduler = scheduler;
-        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        this.pool = new ThreadPoolExecutor(threads, Math.max(threads, maxThreads), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "rocketmq-consume-orderly-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -131,10 +131,10 @@ public final class OrderlyConsumeService implements ConsumeService {
     }
 
     @Override
-    public void shutdown() {
+    public void shutdown(long awaitMillis) {
         pool.shutdown();
         try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            pool.awaitTermination(Math.max(0, awaitMillis), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

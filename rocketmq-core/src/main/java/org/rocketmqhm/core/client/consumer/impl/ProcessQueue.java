@@ -3,6 +3,7 @@ package org.rocketmqhm.core.client.consumer.impl;
 import org.rocketmqhm.core.common.message.MessageExt;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,9 +25,12 @@ public final class ProcessQueue {
 
     private final TreeMap<Long, MessageExt> messages = new TreeMap<>();
     private final TreeMap<Long, MessageExt> taken = new TreeMap<>();
+    /** Concurrent mode: queue offset -> epoch millis when the listener was handed the message. */
+    private final Map<Long, Long> consumeStarts = new HashMap<>();
     private long bytes;
     private long maxOffset = -1;
     private volatile boolean dropped;
+    private volatile long brokerMaxOffset = -1;
     private volatile boolean locked;
     private volatile long lastLockMillis;
     private final ReentrantLock consumeLock = new ReentrantLock();
@@ -55,11 +59,37 @@ public final class ProcessQueue {
             if (removed != null) {
                 bytes -= removed.getBody() == null ? 0 : removed.getBody().length;
             }
+            consumeStarts.remove(m.getQueueOffset());
         }
         if (!messages.isEmpty()) {
             return messages.firstKey();
         }
         return maxOffset < 0 ? -1 : maxOffset + 1;
+    }
+
+    /** Concurrent mode: records that the listener starts on these messages now (for the consume timeout). */
+    public synchronized void markConsuming(List<MessageExt> batch, long nowMillis) {
+        for (MessageExt m : batch) {
+            if (messages.containsKey(m.getQueueOffset())) {
+                consumeStarts.put(m.getQueueOffset(), nowMillis);
+            }
+        }
+    }
+
+    /**
+     * Concurrent mode: the leading buffered messages (lowest offsets first, at most {@code max}) whose consumption
+     * started before {@code startedBefore}; stops at the first message that is not such.
+     */
+    public synchronized List<MessageExt> expiredHead(long startedBefore, int max) {
+        List<MessageExt> out = new ArrayList<>();
+        for (Map.Entry<Long, MessageExt> e : messages.entrySet()) {
+            Long started = consumeStarts.get(e.getKey());
+            if (out.size() >= max || started == null || started >= startedBefore) {
+                break;
+            }
+            out.add(e.getValue());
+        }
+        return out;
     }
 
     /** Orderly: moves up to {@code max} messages, in offset order, to the in-progress set. */
@@ -99,6 +129,16 @@ public final class ProcessQueue {
 
     public synchronized boolean isEmpty() {
         return messages.isEmpty() && taken.isEmpty();
+    }
+
+    /** @return the queue's max offset on the broker as of the last pull response, or -1 before the first */
+    public long brokerMaxOffset() {
+        return brokerMaxOffset;
+    }
+
+    /** Records the broker max offset a pull response reported. */
+    public void brokerMaxOffset(long offset) {
+        this.brokerMaxOffset = offset;
     }
 
     public boolean isDropped() {

@@ -231,11 +231,14 @@ public final class PullLoop {
             pull(queue, pq, offset, DELAY_ON_ERROR);
             return;
         }
+        if (result.status() != PullStatus.OFFSET_ILLEGAL) {
+            pq.brokerMaxOffset(result.maxOffset());
+        }
         switch (result.status()) {
             case FOUND -> {
                 List<MessageExt> messages = result.messages();
                 if (!messages.isEmpty()) {
-                    messages.forEach(m -> ConsumerBrokerApi.restoreRetryTopic(m, settings.group()));
+                    messages.forEach(api::restoreTopic);
                     pq.put(messages);
                     consumeService.submit(queue, pq, messages);
                 } else if (pq.isEmpty()) {
@@ -306,6 +309,16 @@ public final class PullLoop {
     /** Persists the offsets of owned queues (oneway/async, or sync at shutdown). */
     public void persistOffsets(boolean sync) {
         offsets.persistAll(queues.keySet(), sync);
+    }
+
+    /** Stops issuing pulls; buffered messages stay and in-flight consumption still commits (shutdown step 1). */
+    public void stopPulling() {
+        running = false;
+    }
+
+    /** @return a live, read-only view of the owned queues and their process queues */
+    public Map<MessageQueue, ProcessQueue> processQueues() {
+        return java.util.Collections.unmodifiableMap(queues);
     }
 
     /** Stops pulling, persists offsets synchronously and releases queue locks. */

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Hands a failed message back for redelivery (§5.6): CONSUMER_SEND_MSG_BACK (delay level 0) to the broker it came
+ * Hands a failed message back for redelivery (§5.6): CONSUMER_SEND_MSG_BACK (the caller's delay level) to the broker it came
  * from; when that fails, a copy produced to {@code %RETRY%group} by an inner producer (created on first use, own
  * instance name) with RETRY_TOPIC, ORIGIN_MESSAGE_ID, RECONSUME_TIME, MAX_RECONSUME_TIMES and DELAY = 3 + n.
  * Thread-safe.
@@ -35,12 +35,16 @@ public final class RetrySender {
         this.config = config;
     }
 
-    /** @return true if the broker or the retry topic accepted the message */
-    public boolean sendBack(MessageExt message, String brokerName, int maxReconsumeTimes) {
-        if (api.sendBack(message, brokerName, maxReconsumeTimes)) {
+    /**
+     * @param delayLevel level of the redelivery as the broker reads it: -1 straight to the DLQ, 0 broker's choice
+     *                   ({@code 3 + reconsumeTimes}), &gt; 0 that level
+     * @return true if the broker or the retry topic accepted the message
+     */
+    public boolean sendBack(MessageExt message, String brokerName, int maxReconsumeTimes, int delayLevel) {
+        if (api.sendBack(message, brokerName, maxReconsumeTimes, delayLevel)) {
             return true;
         }
-        return resend(message, maxReconsumeTimes, 3 + message.getReconsumeTimes());
+        return resend(message, maxReconsumeTimes, delayLevel > 0 ? delayLevel : 3 + message.getReconsumeTimes());
     }
 
     /** Produces a copy to {@code %RETRY%group}; {@code delayLevel} 0 means immediately visible. */
@@ -49,7 +53,7 @@ public final class RetrySender {
             Message copy = new Message(SystemTopics.retryTopic(group), message.getBody());
             Map<String, String> properties = new HashMap<>(message.getProperties());
             properties.remove(MessageConst.PROPERTY_TRANSACTION_PREPARED);
-            properties.putIfAbsent(MessageConst.PROPERTY_RETRY_TOPIC, message.getTopic());
+            properties.putIfAbsent(MessageConst.PROPERTY_RETRY_TOPIC, api.withNamespace(message.getTopic()));
             properties.putIfAbsent(MessageConst.PROPERTY_ORIGIN_MESSAGE_ID, message.getMsgId());
             properties.put(MessageConst.PROPERTY_RECONSUME_TIME, String.valueOf(message.getReconsumeTimes() + 1));
             properties.put(MessageConst.PROPERTY_MAX_RECONSUME_TIMES, String.valueOf(maxReconsumeTimes));

@@ -1,0 +1,119 @@
+package org.rocketmqhm.core.remoting.netty;
+
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.handler.ssl.util.SelfSignedCertificate;
+
+import java.io.File;
+import java.security.cert.CertificateException;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLException;
+
+/**
+ * Builds the Netty {@link SslContext}s of clients and servers from their configs, following Apache's rules: in test
+ * mode a client trusts any certificate; a client verifies the server only with {@code tls.client.authServer}; a
+ * server without {@code certPath}/{@code keyPath} uses a self-signed certificate generated at first use. Stateless.
+ *
+ * @since 0.2.0
+ */
+public final class SslContexts {
+
+    /** The self-signed server context, generated once per JVM on a background thread. */
+    private static volatile CompletableFuture<SslContext> selfSigned;
+
+    private SslContexts() {
+    }
+
+    /** @return whether the server config names its own certificate and key */
+    static boolean hasServerCertificate(NettyServerConfig config) {
+        return notBlank(config.getTlsServerCertPath()) && notBlank(config.getTlsServerKeyPath());
+    }
+
+    /**
+     * Starts generating the JVM-wide self-signed server context in the background (RSA key generation takes
+     * long enough to time out a client's first request if done on demand); idempotent.
+     *
+     * @return the context being generated
+     */
+    static CompletableFuture<SslContext> selfSignedServerContext() {
+        CompletableFuture<SslContext> future = selfSigned;
+        if (future == null) {
+            synchronized (SslContexts.class) {
+                if (selfSigned == null) {
+                    CompletableFuture<SslContext> created = new CompletableFuture<>();
+                    Thread generator = new Thread(() -> {
+                        try {
+                            SelfSignedCertificate certificate = selfSigned();
+                            created.complete(SslContextBuilder.forServer(certificate.certificate(),
+                                certificate.privateKey()).clientAuth(ClientAuth.NONE).build());
+                        } catch (Throwable e) {
+                            created.completeExceptionally(e);
+                        }
+                    }, "rocketmq-tls-self-signed");
+                    generator.setDaemon(true);
+                    generator.start();
+                    selfSigned = created;
+                }
+                future = selfSigned;
+            }
+        }
+        return future;
+    }
+
+    /** @return the client context described by the config */
+    public static SslContext forClient(NettyClientConfig config) {
+        try {
+            SslContextBuilder builder = SslContextBuilder.forClient();
+            if (config.isTlsTestModeEnable() || !config.isTlsClientAuthServer()) {
+                builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            } else if (notBlank(config.getTlsClientTrustCertPath())) {
+                builder.trustManager(new File(config.getTlsClientTrustCertPath()));
+            }
+            if (!config.isTlsTestModeEnable() && notBlank(config.getTlsClientCertPath())
+                && notBlank(config.getTlsClientKeyPath())) {
+                builder.keyManager(new File(config.getTlsClientCertPath()), new File(config.getTlsClientKeyPath()),
+                    blankToNull(config.getTlsClientKeyPassword()));
+            }
+            return builder.build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot build the client TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the server context described by the config (self-signed when no certificate is configured) */
+    public static SslContext forServer(NettyServerConfig config) {
+        if (!hasServerCertificate(config)) {
+            return selfSignedServerContext().join();
+        }
+        try {
+            SslContextBuilder builder = SslContextBuilder.forServer(new File(config.getTlsServerCertPath()),
+                new File(config.getTlsServerKeyPath()), blankToNull(config.getTlsServerKeyPassword()));
+            if (notBlank(config.getTlsServerTrustCertPath())) {
+                builder.trustManager(new File(config.getTlsServerTrustCertPath()));
+            }
+            return builder.clientAuth(ClientAuth.NONE).build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot build the server TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    private static SelfSignedCertificate selfSigned() {
+        try {
+            return new SelfSignedCertificate("rocketmq-hm");
+        } catch (CertificateException e) {
+            throw new IllegalStateException("cannot generate a self-signed certificate (configure "
+                + "tlsServerCertPath/tlsServerKeyPath, or put BouncyCastle bcpkix on the class path): "
+                + e.getMessage(), e);
+        }
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return notBlank(s) ? s : null;
+    }
+}
