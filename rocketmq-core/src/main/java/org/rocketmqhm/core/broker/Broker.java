@@ -1,6 +1,8 @@
 package org.rocketmqhm.core.broker;
 
 import io.netty.channel.Channel;
+import org.rocketmqhm.core.acl.PlainAccessValidator;
+import org.rocketmqhm.core.acl.PlainAclStore;
 import org.rocketmqhm.core.broker.client.ConsumerIdsChangeNotifier;
 import org.rocketmqhm.core.broker.client.ConsumerRegistry;
 import org.rocketmqhm.core.broker.client.ProducerRegistry;
@@ -8,6 +10,7 @@ import org.rocketmqhm.core.broker.client.QueueLockManager;
 import org.rocketmqhm.core.broker.config.BrokerConfig;
 import org.rocketmqhm.core.broker.longpolling.PullRequestHoldService;
 import org.rocketmqhm.core.broker.offset.ConsumerOffsetManager;
+import org.rocketmqhm.core.broker.processor.AclAdminProcessor;
 import org.rocketmqhm.core.broker.processor.BrokerAdminProcessor;
 import org.rocketmqhm.core.broker.processor.BrokerStatsProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumeProgressProcessor;
@@ -77,7 +80,11 @@ public final class Broker {
 
     private final BrokerConfig config;
     private final MessageStoreConfig storeConfig;
+    /** How often plain_acl.yml is checked for changes. */
+    private static final long ACL_RELOAD_PERIOD_MILLIS = 2000;
+
     private final BrokerExecutors executors = new BrokerExecutors();
+    private PlainAclStore acl;
     private NettyRemotingServer server;
     private NettyRemotingClient namesrvClient;
     private FileMessageStore store;
@@ -111,7 +118,14 @@ public final class Broker {
         NettyServerConfig serverConfig = new NettyServerConfig();
         serverConfig.setListenPort(config.getListenPort());
         config.applyTls(serverConfig);
+        acl = config.isAclEnable() ? new PlainAclStore(config.plainAclFile()) : null;
+        if (acl != null) {
+            acl.load();
+        }
         server = new NettyRemotingServer("broker", serverConfig);
+        if (acl != null) {
+            server.setRequestInterceptor(new PlainAccessValidator(acl));
+        }
         server.start();
         int port = server.localPort();
         String brokerAddr = config.getBrokerIP1() + ":" + port;
@@ -258,6 +272,10 @@ public final class Broker {
             RequestCode.DELETE_SUBSCRIPTIONGROUP);
         register(new BrokerAdminProcessor(config, storeConfig, store, topics, brokerStats), adminPool,
             RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
+        register(new AclAdminProcessor(acl, config.getBrokerClusterName(), config.getBrokerName(), brokerAddr),
+            adminPool, RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG,
+            RequestCode.GET_BROKER_CLUSTER_ACL_INFO, RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
+            RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG);
 
         namesrvClient = new NettyRemotingClient(new NettyClientConfig());
         registrar = new NameServerRegistrar(config, topics, namesrvClient, brokerAddr,
@@ -270,6 +288,9 @@ public final class Broker {
             return t;
         });
         brokerStats.start(scheduler);
+        if (acl != null) {
+            acl.watch(scheduler, ACL_RELOAD_PERIOD_MILLIS);
+        }
         scheduler.scheduleWithFixedDelay(() -> safely("register broker", registrar::registerAll),
             config.getRegisterNameServerPeriod(), config.getRegisterNameServerPeriod(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> safely("persist consumer offsets", offsets::persist),
