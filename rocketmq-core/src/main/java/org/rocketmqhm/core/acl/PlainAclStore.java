@@ -68,15 +68,22 @@ public final class PlainAclStore {
 
     /** @return whether the file changed and was reloaded */
     public synchronized boolean reloadIfChanged() {
+        byte[] content;
         try {
-            byte[] content = read();
-            if (Arrays.equals(content, lastContent)) {
-                return false;
-            }
+            content = read();
+        } catch (RuntimeException e) {
+            log.warn("cannot read ACL file {}: {}", file, e.toString());
+            return false;
+        }
+        if (Arrays.equals(content, lastContent)) {
+            return false;
+        }
+        try {
             apply(PlainAclYaml.parse(content), content);
             log.info("reloaded ACL from {}", file);
             return true;
         } catch (RuntimeException e) {
+            lastContent = content; // warn once per bad content, not on every poll
             log.warn("cannot reload ACL from {}; the previous rules stay in force: {}", file, e.toString());
             return false;
         }
