@@ -33,6 +33,7 @@ import org.rocketmqhm.core.broker.processor.DelayOffsetProcessor;
 import org.rocketmqhm.core.broker.registration.NameServerRegistrar;
 import org.rocketmqhm.core.broker.schedule.DelayOffsetTable;
 import org.rocketmqhm.core.broker.schedule.ScheduleMessageService;
+import org.rocketmqhm.core.broker.slave.SlaveMetadataSync;
 import org.rocketmqhm.core.broker.processor.EndTransactionProcessor;
 import org.rocketmqhm.core.broker.processor.ReplyMessageProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerControlProcessor;
@@ -47,10 +48,10 @@ import org.rocketmqhm.core.remoting.ChannelEventListener;
 import org.rocketmqhm.core.remoting.RemotingCommand;
 import org.rocketmqhm.core.remoting.netty.NettyClientConfig;
 import org.rocketmqhm.core.remoting.netty.NettyRemotingClient;
-import org.rocketmqhm.core.remoting.netty.NettyRemotingServer;
-import org.rocketmqhm.core.remoting.netty.NettyServerConfig;
 import org.rocketmqhm.core.store.FileMessageStore;
+import org.rocketmqhm.core.store.config.BrokerRole;
 import org.rocketmqhm.core.store.config.MessageStoreConfig;
+import org.rocketmqhm.core.store.ha.ReplicationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,14 +79,15 @@ public final class Broker {
 
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
 
-    private final BrokerConfig config;
-    private final MessageStoreConfig storeConfig;
     /** How often plain_acl.yml is checked for changes. */
     private static final long ACL_RELOAD_PERIOD_MILLIS = 2000;
 
+    private final BrokerConfig config;
+    private final MessageStoreConfig storeConfig;
+
     private final BrokerExecutors executors = new BrokerExecutors();
+    private final BrokerServers servers = new BrokerServers();
     private PlainAclStore acl;
-    private NettyRemotingServer server;
     private NettyRemotingClient namesrvClient;
     private FileMessageStore store;
     private ConsumerOffsetManager offsets;
@@ -95,6 +97,7 @@ public final class Broker {
     private ScheduleMessageService scheduleService;
     private TransactionalMessageCheckService transactionCheckService;
     private ScheduledExecutorService scheduler;
+    private SlaveMetadataSync slaveSync;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean running;
 
@@ -115,33 +118,28 @@ public final class Broker {
         }
         config.validate();
         DelayLevels delayLevels = DelayLevels.parse(storeConfig.getMessageDelayLevel());
-        NettyServerConfig serverConfig = new NettyServerConfig();
-        serverConfig.setListenPort(config.getListenPort());
-        config.applyTls(serverConfig);
         acl = config.isAclEnable() ? new PlainAclStore(config.plainAclFile()) : null;
         if (acl != null) {
             acl.load();
+            servers.setRequestInterceptor(new PlainAccessValidator(acl));
         }
-        server = new NettyRemotingServer("broker", serverConfig);
-        if (acl != null) {
-            server.setRequestInterceptor(new PlainAccessValidator(acl));
-        }
-        server.start();
-        int port = server.localPort();
+        servers.start(config.getListenPort(), config::applyTls);
+        int port = servers.localPort();
         String brokerAddr = config.getBrokerIP1() + ":" + port;
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), port);
 
         storeConfig.setBrokerRole(config.getBrokerRole());
+        storeConfig.setHaListenPort(config.getListenPort() == 0 ? 0 : config.getListenPort() + 1);
         store = new FileMessageStore(storeConfig, storeHost, new BrokerTagsCodeResolver(delayLevels));
         boolean loaded;
         try {
             loaded = store.load();
         } catch (RuntimeException e) {
-            server.shutdown();
+            servers.shutdown();
             throw e;
         }
         if (!loaded) {
-            server.shutdown();
+            servers.shutdown();
             throw new IllegalStateException("the message store under " + storeConfig.getStorePathRootDir()
                 + " could not be loaded");
         }
@@ -155,13 +153,20 @@ public final class Broker {
         offsets = new ConsumerOffsetManager(configDir);
         offsets.load();
         store.start();
-
+        try {
+            store.startReplication();
+        } catch (RuntimeException e) {
+            store.shutdown();
+            servers.shutdown();
+            throw new IllegalStateException("cannot start replication: " + e.getMessage(), e);
+        }
+        int haPort = store.haListenPort() > 0 ? store.haListenPort() : port + 1;
 
         BrokerStats brokerStats = new BrokerStats(store.getStats(), config.getBrokerClusterName());
         ConsumerRegistry consumers = new ConsumerRegistry(new ConsumerIdsChangeNotifier(this::sendOneway, groups,
             config.isNotifyConsumerIdsChangedEnable()));
         ProducerRegistry producers = new ProducerRegistry();
-        server.setChannelEventListener(new ChannelEventListener() {
+        ChannelEventListener channelListener = new ChannelEventListener() {
             @Override
             public void onChannelConnect(String remoteAddress, Channel channel) {
                 connections.incrementAndGet();
@@ -173,7 +178,8 @@ public final class Broker {
                 consumers.channelClosed(channel);
                 producers.channelClosed(channel);
             }
-        });
+        };
+        servers.setChannelEventListener(channelListener);
 
         ExecutorService sendPool = executors.create("SendMessageThread", config.getSendMessageThreadPoolNums(), 10000);
         ExecutorService pullPool = executors.create("PullMessageThread", config.getPullMessageThreadPoolNums(),
@@ -210,7 +216,7 @@ public final class Broker {
             public java.util.concurrent.CompletableFuture<RemotingCommand> invoke(Channel channel,
                                                                                RemotingCommand request,
                                                                                long timeoutMillis) {
-                return server.invokeAsync(channel, request, timeoutMillis);
+                return servers.invokeAsync(channel, request, timeoutMillis);
             }
 
             @Override
@@ -279,7 +285,7 @@ public final class Broker {
 
         namesrvClient = new NettyRemotingClient(new NettyClientConfig());
         registrar = new NameServerRegistrar(config, topics, namesrvClient, brokerAddr,
-            config.getBrokerIP2() + ":" + (port + 1));
+            config.getBrokerIP2() + ":" + haPort);
         topics.addChangeListener(changed -> registrar.registerAll());
 
         scheduler = Executors.newScheduledThreadPool(1, r -> {
@@ -300,6 +306,23 @@ public final class Broker {
             producers.expire(config.getChannelExpiredTimeout());
         }), 10, 10, TimeUnit.SECONDS);
 
+        if (config.getBrokerRole() == BrokerRole.SLAVE) {
+            SlaveMetadataSync sync = new SlaveMetadataSync(namesrvClient, topics, offsets, delayOffsets, groups,
+                adminPool);
+            slaveSync = sync;
+            boolean haConfigured = storeConfig.getHaMasterAddress() != null
+                && !storeConfig.getHaMasterAddress().isBlank();
+            registrar.setResponseListener(h -> {
+                if (!haConfigured) {
+                    store.updateHaMasterAddress(h.haServerAddr());
+                }
+                if (sync.updateMasterAddr(h.masterAddr())) {
+                    sync.syncAll();
+                }
+            });
+            scheduler.scheduleWithFixedDelay(() -> safely("sync metadata from master", sync::syncAll),
+                3000, 10000, TimeUnit.MILLISECONDS);
+        }
         registrar.registerAll().orTimeout(config.getRegisterBrokerTimeoutMills(), TimeUnit.MILLISECONDS)
             .exceptionally(e -> null).join();
         running = true;
@@ -308,14 +331,12 @@ public final class Broker {
     }
 
     private void register(org.rocketmqhm.core.remoting.RequestProcessor processor, Executor executor, int... codes) {
-        for (int code : codes) {
-            server.registerProcessor(code, processor, executor);
-        }
+        servers.register(processor, executor, codes);
     }
 
     private void sendOneway(Channel channel, RemotingCommand request) {
         if (channel.isActive()) {
-            server.invokeOneway(channel, request);
+            servers.invokeOneway(channel, request);
         }
     }
 
@@ -336,7 +357,7 @@ public final class Broker {
         scheduler.shutdownNow();
         registrar.unregisterAll();
         holdService.shutdown();
-        server.shutdown();
+        servers.shutdown();
         scheduleService.shutdown();
         transactionCheckService.shutdown();
         executors.shutdown();
@@ -348,7 +369,7 @@ public final class Broker {
 
     /** @return the bound port (useful when configured with 0) */
     public int listenPort() {
-        return server.localPort();
+        return servers.localPort();
     }
 
     /** @return {@code brokerIP1:port} */
@@ -396,6 +417,22 @@ public final class Broker {
     public Map<String, Map<Integer, Long>> committedOffsets() {
         ConsumerOffsetManager o = offsets;
         return o == null ? Map.of() : new HashMap<>(o.snapshot().offsetTable());
+    }
+
+    /**
+     * @return replication state: on a master the connected slaves and their acks, on a slave the master's HA
+     *     address, whether it is connected and the last contact time; {@link ReplicationState#NONE} before start
+     * @since 0.3.0
+     */
+    public ReplicationState replicationState() {
+        FileMessageStore s = store;
+        return s == null ? ReplicationState.NONE : s.replicationState();
+    }
+
+    /** @return a slave's master broker address as learned from the name server (null on a master) @since 0.3.0 */
+    public String masterAddress() {
+        SlaveMetadataSync s = slaveSync;
+        return s == null ? null : s.masterAddr();
     }
 
     public MessageStoreConfig storeConfig() {

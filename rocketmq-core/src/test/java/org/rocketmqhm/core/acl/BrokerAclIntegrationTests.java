@@ -293,6 +293,26 @@ class BrokerAclIntegrationTests {
     }
 
     @Test
+    void unsignedRequestsAreRefusedOnTheMainAndVipPorts() throws Exception {
+        org.rocketmqhm.core.remoting.netty.NettyRemotingClient client =
+            new org.rocketmqhm.core.remoting.netty.NettyRemotingClient(
+                new org.rocketmqhm.core.remoting.netty.NettyClientConfig());
+        try {
+            String main = broker.brokerAddress();
+            int port = Integer.parseInt(main.substring(main.lastIndexOf(':') + 1));
+            for (String address : List.of(main, "127.0.0.1:" + (port - 2))) {
+                org.rocketmqhm.core.remoting.RemotingCommand response = client.invokeSync(address,
+                    org.rocketmqhm.core.remoting.RemotingCommand.request(
+                        org.rocketmqhm.core.protocol.RequestCode.GET_ALL_TOPIC_CONFIG), 5000);
+                assertThat(response.getCode()).as(address).isEqualTo(1);
+                assertThat(response.getRemark()).as(address).contains("No accessKey is configured");
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
     void withAclDisabledSignaturesAreIgnored(@TempDir Path other) throws Exception {
         try (OurRocketMQ plain = OurRocketMQ.start(other)) {
             DefaultMQProducer producer = new DefaultMQProducer("acl-off-pg",
