@@ -1,6 +1,8 @@
 package org.rocketmqhm.core.broker;
 
 import io.netty.channel.Channel;
+import org.rocketmqhm.core.acl.PlainAccessValidator;
+import org.rocketmqhm.core.acl.PlainAclStore;
 import org.rocketmqhm.core.broker.client.ConsumerIdsChangeNotifier;
 import org.rocketmqhm.core.broker.client.ConsumerRegistry;
 import org.rocketmqhm.core.broker.client.ProducerRegistry;
@@ -8,6 +10,7 @@ import org.rocketmqhm.core.broker.client.QueueLockManager;
 import org.rocketmqhm.core.broker.config.BrokerConfig;
 import org.rocketmqhm.core.broker.longpolling.PullRequestHoldService;
 import org.rocketmqhm.core.broker.offset.ConsumerOffsetManager;
+import org.rocketmqhm.core.broker.processor.AclAdminProcessor;
 import org.rocketmqhm.core.broker.processor.BrokerAdminProcessor;
 import org.rocketmqhm.core.broker.processor.BrokerStatsProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumeProgressProcessor;
@@ -80,10 +83,15 @@ public final class Broker {
     /** Op records read back at start to remember recently decided transactions (see TransactionOutcomes). */
     private static final int TRANSACTION_OUTCOMES_LOADED_AT_START = 10_000;
 
+    /** How often plain_acl.yml is checked for changes. */
+    private static final long ACL_RELOAD_PERIOD_MILLIS = 2000;
+
     private final BrokerConfig config;
     private final MessageStoreConfig storeConfig;
+
     private final BrokerExecutors executors = new BrokerExecutors();
     private final BrokerServers servers = new BrokerServers();
+    private PlainAclStore acl;
     private NettyRemotingClient namesrvClient;
     private FileMessageStore store;
     private ConsumerOffsetManager offsets;
@@ -114,6 +122,11 @@ public final class Broker {
         }
         config.validate();
         DelayLevels delayLevels = DelayLevels.parse(storeConfig.getMessageDelayLevel());
+        acl = config.isAclEnable() ? new PlainAclStore(config.plainAclFile()) : null;
+        if (acl != null) {
+            acl.load();
+            servers.setRequestInterceptor(new PlainAccessValidator(acl));
+        }
         servers.start(config.getListenPort(), config::applyTls);
         int port = servers.localPort();
         String brokerAddr = config.getBrokerIP1() + ":" + port;
@@ -273,6 +286,10 @@ public final class Broker {
             RequestCode.DELETE_SUBSCRIPTIONGROUP);
         register(new BrokerAdminProcessor(config, storeConfig, store, topics, brokerStats), adminPool,
             RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
+        register(new AclAdminProcessor(acl, config.getBrokerClusterName(), config.getBrokerName(), brokerAddr),
+            adminPool, RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG,
+            RequestCode.GET_BROKER_CLUSTER_ACL_INFO, RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
+            RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG);
 
         namesrvClient = new NettyRemotingClient(new NettyClientConfig());
         registrar = new NameServerRegistrar(config, topics, namesrvClient, brokerAddr,
@@ -285,6 +302,9 @@ public final class Broker {
             return t;
         });
         brokerStats.start(scheduler);
+        if (acl != null) {
+            acl.watch(scheduler, ACL_RELOAD_PERIOD_MILLIS);
+        }
         scheduler.scheduleWithFixedDelay(() -> safely("register broker", registrar::registerAll),
             config.getRegisterNameServerPeriod(), config.getRegisterNameServerPeriod(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> safely("persist consumer offsets", offsets::persist),

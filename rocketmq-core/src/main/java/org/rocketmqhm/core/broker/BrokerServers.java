@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.rocketmqhm.core.protocol.RequestCode;
 import org.rocketmqhm.core.remoting.ChannelEventListener;
 import org.rocketmqhm.core.remoting.RemotingCommand;
+import org.rocketmqhm.core.remoting.RequestInterceptor;
 import org.rocketmqhm.core.remoting.RequestProcessor;
 import org.rocketmqhm.core.remoting.netty.NettyRemotingServer;
 import org.rocketmqhm.core.remoting.netty.NettyServerConfig;
@@ -29,6 +30,12 @@ final class BrokerServers {
 
     private NettyRemotingServer main;
     private NettyRemotingServer vip;
+    private RequestInterceptor interceptor;
+
+    /** @param interceptor checks every request on both listeners (ACL); call before {@link #start} */
+    void setRequestInterceptor(RequestInterceptor interceptor) {
+        this.interceptor = interceptor;
+    }
 
     /**
      * @param listenPort main port (0 = ephemeral)
@@ -40,11 +47,12 @@ final class BrokerServers {
         config.setListenPort(listenPort);
         customizer.accept(config);
         main = new NettyRemotingServer("broker", config);
+        main.setRequestInterceptor(interceptor);
         main.start();
         vip = startVip(main.localPort(), customizer);
     }
 
-    private static NettyRemotingServer startVip(int port, Consumer<NettyServerConfig> customizer) {
+    private NettyRemotingServer startVip(int port, Consumer<NettyServerConfig> customizer) {
         if (port < 3) {
             return null;
         }
@@ -53,6 +61,7 @@ final class BrokerServers {
         config.setListenPort(port - 2);
         config.setServerWorkerThreads(2);
         NettyRemotingServer server = new NettyRemotingServer("broker-vip", config);
+        server.setRequestInterceptor(interceptor);
         try {
             server.start();
             return server;

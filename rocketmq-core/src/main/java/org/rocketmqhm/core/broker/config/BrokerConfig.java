@@ -6,6 +6,7 @@ import org.rocketmqhm.core.store.config.BrokerRole;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -163,6 +164,12 @@ public class BrokerConfig {
 
     /** Role of this broker (masters accept writes, slaves replicate). */
     private BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
+
+    /** Whether plain ACL ({@code <rocketmqHome>/conf/plain_acl.yml}) is enforced on every request. */
+    private boolean aclEnable = false;
+
+    /** Home folder holding {@code conf/plain_acl.yml}; default JVM {@code rocketmq.home.dir}, else env ROCKETMQ_HOME. */
+    private String rocketmqHome = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
 
     /** @return the name servers of {@link #getNamesrvAddr()}, trimmed, without blanks */
     public List<String> namesrvAddressList() {
@@ -554,6 +561,32 @@ public class BrokerConfig {
 
     public void setChannelExpiredTimeout(long channelExpiredTimeout) {
         this.channelExpiredTimeout = channelExpiredTimeout;
+    }
+
+    public boolean isAclEnable() {
+        return aclEnable;
+    }
+
+    public void setAclEnable(boolean aclEnable) {
+        this.aclEnable = aclEnable;
+    }
+
+    public String getRocketmqHome() {
+        return rocketmqHome;
+    }
+
+    public void setRocketmqHome(String rocketmqHome) {
+        this.rocketmqHome = rocketmqHome;
+    }
+
+    /**
+     * @return the plain ACL file: {@code <rocketmqHome>/conf/plain_acl.yml}, or {@code <rocketmqHome>/<path>} when
+     *     the JVM property {@code rocketmq.acl.plain.file} names another path (Apache's convention)
+     */
+    public Path plainAclFile() {
+        String home = rocketmqHome == null || rocketmqHome.isBlank() ? "." : rocketmqHome;
+        String relative = System.getProperty("rocketmq.acl.plain.file", "conf/plain_acl.yml");
+        return Path.of(home, relative.startsWith("/") ? relative.substring(1) : relative);
     }
 
     public boolean isNotifyConsumerIdsChangedEnable() {
