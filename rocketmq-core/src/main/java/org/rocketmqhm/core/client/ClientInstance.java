@@ -130,6 +130,11 @@ public final class ClientInstance {
         return clientId;
     }
 
+    /** @return the name-server list as configured, without scheme ({@code host:port;host:port}) */
+    public String nameServerAddresses() {
+        return NameServerAddresses.withoutScheme(config.getNamesrvAddr());
+    }
+
     public ClientConfig config() {
         return config;
     }

@@ -42,7 +42,9 @@ import java.util.TreeMap;
 /**
  * Administration over the name servers and brokers (§2.5): cluster info, topic routes and creation, topic stats,
  * consumer-group progress, offset reset, and message lookup by key or offset id. Errors surface as
- * {@link ClientException}. Thread-safe after {@link #start()}.
+ * {@link ClientException}. With a {@link #setNamespace namespace}, topic and group arguments are names as the user
+ * knows them (wrapped as {@code ns%name} on the wire) and topics in results (queue keys, message topics) come back
+ * unwrapped; {@link #clusterInfo()} and {@link #masters()} are namespace-free. Thread-safe after {@link #start()}.
  *
  * <pre>{@code
  * AdminClient admin = new AdminClient();
@@ -91,15 +93,17 @@ public class AdminClient extends ClientConfig {
     }
 
     /** GET_ROUTEINFO_BY_TOPIC, uncached. */
-    public TopicRouteData topicRoute(String topic) {
+    public TopicRouteData topicRoute(String userTopic) {
+        String topic = withNamespace(userTopic);
         RemotingCommand response = ClientInstance.checkSuccess(instance().invokeNameServer(RemotingCommand.request(
             RequestCode.GET_ROUTEINFO_BY_TOPIC, new GetRouteInfoRequestHeader(topic, true))), "route of " + topic);
         return RemotingJson.decode(response.getBody(), TopicRouteData.class);
     }
 
     /** Creates (or updates) the topic on every master of the cluster with read = write = {@code queueNums}. */
-    public void createTopic(String clusterName, String topic, int queueNums) {
-        SystemTopics.validateTopicName(topic);
+    public void createTopic(String clusterName, String userTopic, int queueNums) {
+        SystemTopics.validateTopicName(userTopic);
+        String topic = withNamespace(userTopic);
         ClusterInfo info = clusterInfo();
         Set<String> brokerNames = info.clusterAddrTable() == null ? null : info.clusterAddrTable().get(clusterName);
         if (brokerNames == null || brokerNames.isEmpty()) {
@@ -126,7 +130,8 @@ public class AdminClient extends ClientConfig {
     }
 
     /** GET_TOPIC_STATS_INFO from every master of the topic, merged. */
-    public Map<MessageQueue, TopicOffset> topicStats(String topic) {
+    public Map<MessageQueue, TopicOffset> topicStats(String userTopic) {
+        String topic = withNamespace(userTopic);
         Map<MessageQueue, TopicOffset> merged = new TreeMap<>();
         TopicRoute route = route(topic);
         for (String brokerName : route.brokers().keySet()) {
@@ -138,14 +143,16 @@ public class AdminClient extends ClientConfig {
                 new TopicRequestHeader(topic)), "topic stats of " + topic);
             TopicStatsTable table = RemotingJson.decode(response.getBody(), TopicStatsTable.class);
             if (table.offsetTable() != null) {
-                merged.putAll(table.offsetTable());
+                table.offsetTable().forEach((q, o) -> merged.put(unwrap(q), o));
             }
         }
         return merged;
     }
 
     /** GET_CONSUME_STATS of the group on the topic from every master, with per-queue and total lag. */
-    public GroupProgress consumerProgress(String group, String topic) {
+    public GroupProgress consumerProgress(String userGroup, String userTopic) {
+        String group = withNamespace(userGroup);
+        String topic = withNamespace(userTopic);
         TreeMap<MessageQueue, GroupProgress.QueueProgress> queues = new TreeMap<>();
         long total = 0;
         TopicRoute route = route(topic);
@@ -163,7 +170,7 @@ public class AdminClient extends ClientConfig {
             for (var e : stats.offsetTable().entrySet()) {
                 long lag = Math.max(0, e.getValue().brokerOffset() - e.getValue().consumerOffset());
                 total += lag;
-                queues.put(e.getKey(), new GroupProgress.QueueProgress(e.getValue().brokerOffset(),
+                queues.put(unwrap(e.getKey()), new GroupProgress.QueueProgress(e.getValue().brokerOffset(),
                     e.getValue().consumerOffset(), lag, e.getValue().lastTimestamp()));
             }
         }
@@ -174,7 +181,10 @@ public class AdminClient extends ClientConfig {
      * INVOKE_BROKER_TO_RESET_OFFSET on every master of the topic: online consumers of the group move to the offsets
      * of {@code timestamp} (-1 = the end). @return the new offset per queue
      */
-    public Map<MessageQueue, Long> resetOffsetByTimestamp(String topic, String group, long timestamp, boolean force) {
+    public Map<MessageQueue, Long> resetOffsetByTimestamp(String userTopic, String userGroup, long timestamp,
+                                                          boolean force) {
+        String topic = withNamespace(userTopic);
+        String group = withNamespace(userGroup);
         Map<MessageQueue, Long> result = new TreeMap<>();
         TopicRoute route = route(topic);
         for (String brokerName : route.brokers().keySet()) {
@@ -187,7 +197,7 @@ public class AdminClient extends ClientConfig {
             if (response.getBody() != null) {
                 ResetOffsetBody body = RemotingJson.decode(response.getBody(), ResetOffsetBody.class);
                 if (body.offsetTable() != null) {
-                    result.putAll(body.offsetTable());
+                    body.offsetTable().forEach((q, o) -> result.put(unwrap(q), o));
                 }
             }
         }
@@ -195,7 +205,9 @@ public class AdminClient extends ClientConfig {
     }
 
     /** QUERY_MESSAGE on every broker of the topic; keeps messages whose KEYS contain {@code key}. */
-    public List<MessageExt> queryMessageByKey(String topic, String key, int maxNum, long beginMillis, long endMillis) {
+    public List<MessageExt> queryMessageByKey(String userTopic, String key, int maxNum, long beginMillis,
+                                              long endMillis) {
+        String topic = withNamespace(userTopic);
         List<MessageExt> found = new ArrayList<>();
         TopicRoute route = route(topic);
         for (String brokerName : route.brokers().keySet()) {
@@ -216,6 +228,7 @@ public class AdminClient extends ClientConfig {
             }
             for (MessageExt m : MessageDecoder.decodeAll(ByteBuffer.wrap(response.getBody()), true, true)) {
                 if (m.getTopic().equals(topic) && Arrays.asList(m.getKeyList()).contains(key)) {
+                    m.setTopic(withoutNamespace(m.getTopic()));
                     found.add(m);
                 }
             }
@@ -230,7 +243,15 @@ public class AdminClient extends ClientConfig {
         String address = host.getAddress().getHostAddress() + ":" + host.getPort();
         RemotingCommand response = call(address, RemotingCommand.request(RequestCode.VIEW_MESSAGE_BY_ID,
             new ViewMessageRequestHeader(id.commitLogOffset())), "view message " + offsetMsgId);
-        return MessageDecoder.decode(ByteBuffer.wrap(response.getBody()), true, true);
+        MessageExt message = MessageDecoder.decode(ByteBuffer.wrap(response.getBody()), true, true);
+        message.setTopic(withoutNamespace(message.getTopic()));
+        return message;
+    }
+
+    /** @return the queue with its topic as the user names it */
+    private MessageQueue unwrap(MessageQueue queue) {
+        String topic = withoutNamespace(queue.topic());
+        return topic.equals(queue.topic()) ? queue : new MessageQueue(topic, queue.brokerName(), queue.queueId());
     }
 
     /** @return the master addresses of every broker, from cluster info */

@@ -8,6 +8,9 @@ import org.rocketmqhm.core.client.consumer.impl.PullResult;
 import org.rocketmqhm.core.client.consumer.impl.QueueAssignment;
 import org.rocketmqhm.core.client.consumer.impl.RemoteOffsetStore;
 import org.rocketmqhm.core.client.impl.ConsumerMember;
+import org.rocketmqhm.core.client.impl.ConsumerRunningInfo;
+import org.rocketmqhm.core.client.trace.ConsumeTracer;
+import org.rocketmqhm.core.client.trace.TraceDispatcher;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.ConsumeFromWhere;
 import org.rocketmqhm.core.protocol.ConsumeType;
@@ -26,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +71,12 @@ public class LitePullConsumer extends ClientConfig {
     private RemoteOffsetStore offsets;
     private int nextQueue;
     private long lastCommit = System.currentTimeMillis();
+    private boolean enableMsgTrace;
+    private String customizedTraceTopic;
+    private volatile TraceDispatcher traceDispatcher;
+    private volatile long startedAt;
+    private volatile long lastPullMillis;
+    private volatile long lastConsumeMillis;
 
     public LitePullConsumer(String consumerGroup) {
         this.consumerGroup = Objects.requireNonNull(consumerGroup);
@@ -119,6 +129,11 @@ public class LitePullConsumer extends ClientConfig {
             throw e;
         }
         instance = obtained;
+        startedAt = System.currentTimeMillis();
+        if (enableMsgTrace) {
+            traceDispatcher = new TraceDispatcher(consumerGroup, customizedTraceTopic, this,
+                TraceDispatcher.DEFAULT_CAPACITY);
+        }
         if (!manualAssignment) {
             rebalance();
         }
@@ -188,7 +203,46 @@ public class LitePullConsumer extends ClientConfig {
                     }
                 });
             }
+
+            @Override
+            public ConsumerRunningInfo runningInfo() {
+                return LitePullConsumer.this.runningInfo();
+            }
         };
+    }
+
+    /**
+     * Running info as Apache's lite pull consumer reports it (CONSUME_ACTIVELY); this consumer buffers nothing
+     * between polls, so the cached / in-progress counts of every queue are 0.
+     */
+    private ConsumerRunningInfo runningInfo() {
+        Map<String, String> props = new TreeMap<>();
+        props.put("consumerGroup", consumerGroup);
+        props.put("messageModel", MessageModel.CLUSTERING.name());
+        props.put("consumeFromWhere", consumeFromWhere.name());
+        props.put("pullBatchSize", String.valueOf(pullBatchSize));
+        props.put("autoCommit", String.valueOf(autoCommit));
+        props.put("autoCommitIntervalMillis", String.valueOf(autoCommitIntervalMillis));
+        props.put("instanceName", getInstanceName());
+        props.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, "false");
+        props.put(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, "0");
+        props.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(startedAt));
+        props.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_ACTIVELY.name());
+        Map<MessageQueue, ConsumerRunningInfo.ProcessQueueInfo> mqTable = new TreeMap<>(
+            java.util.Comparator.comparing(MessageQueue::topic).thenComparing(MessageQueue::brokerName)
+                .thenComparingInt(MessageQueue::queueId));
+        for (MessageQueue q : assigned) {
+            long committed = offsets == null ? -1 : offsets.readMemory(q);
+            Long position = positions.get(q);
+            mqTable.put(q, new ConsumerRunningInfo.ProcessQueueInfo(committed >= 0 ? committed
+                : position == null ? -1 : position, 0, 0, 0, 0, 0, 0, 0, false, 0, 0, false, lastPullMillis,
+                lastConsumeMillis));
+        }
+        Map<String, ConsumerRunningInfo.ConsumeStatus> status = new TreeMap<>();
+        for (String topic : subscriptions.keySet()) {
+            status.put(topic, new ConsumerRunningInfo.ConsumeStatus(0, 0, 0, 0, 0, 0));
+        }
+        return new ConsumerRunningInfo(props, new ArrayList<>(subscriptions.values()), mqTable, status, null);
     }
 
     /**
@@ -254,7 +308,15 @@ public class LitePullConsumer extends ClientConfig {
                 return List.of();
             }
             positions.put(queue, result.nextBeginOffset());
+            lastPullMillis = System.currentTimeMillis();
             result.messages().forEach(api::restoreTopic);
+            if (!result.messages().isEmpty()) {
+                lastConsumeMillis = lastPullMillis;
+                TraceDispatcher tracer = traceDispatcher;
+                if (tracer != null) {
+                    ConsumeTracer.tracePulled(tracer, consumerGroup, result.messages());
+                }
+            }
             return result.messages();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             if (suspendMillis > 0) {
@@ -341,6 +403,36 @@ public class LitePullConsumer extends ClientConfig {
         instance.unregisterConsumer(withNamespace(consumerGroup));
         instance.release();
         instance = null;
+        if (traceDispatcher != null) {
+            traceDispatcher.shutdown(3000);
+            traceDispatcher = null;
+        }
+    }
+
+    public boolean isEnableMsgTrace() {
+        return enableMsgTrace;
+    }
+
+    /**
+     * @param enable whether every non-empty pull records a SubBefore and a SubAfter (success, context code 0) per
+     *               message, as Apache's 4.9.x lite pull consumer does; set before {@link #start()}
+     */
+    public void setEnableMsgTrace(boolean enable) {
+        this.enableMsgTrace = enable;
+    }
+
+    public String getCustomizedTraceTopic() {
+        return customizedTraceTopic;
+    }
+
+    /** @param topic trace topic (default {@code RMQ_SYS_TRACE_TOPIC}) */
+    public void setCustomizedTraceTopic(String topic) {
+        this.customizedTraceTopic = topic;
+    }
+
+    /** @return the running trace dispatcher (counters), or null when tracing is off or the consumer stopped */
+    public TraceDispatcher traceDispatcher() {
+        return traceDispatcher;
     }
 
     // ---- settings

@@ -12,6 +12,7 @@ import org.rocketmqhm.core.client.consumer.impl.PullLoop;
 import org.rocketmqhm.core.client.consumer.impl.RemoteOffsetStore;
 import org.rocketmqhm.core.client.consumer.impl.RetrySender;
 import org.rocketmqhm.core.client.impl.ConsumerMember;
+import org.rocketmqhm.core.client.impl.ConsumerRunningInfo;
 import org.rocketmqhm.core.client.trace.ConsumeTracer;
 import org.rocketmqhm.core.client.trace.TraceDispatcher;
 import org.rocketmqhm.core.common.message.MessageExt;
@@ -24,7 +25,10 @@ import org.rocketmqhm.core.protocol.body.MessageQueue;
 import org.rocketmqhm.core.protocol.body.SubscriptionData;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -282,6 +286,11 @@ public class PushConsumer extends ClientConfig {
             }
 
             @Override
+            public ConsumerRunningInfo runningInfo() {
+                return PushConsumer.this.runningInfo();
+            }
+
+            @Override
             public boolean consumeDirectly(MessageExt message) {
                 message.setTopic(withoutNamespace(message.getTopic()));
                 MessageQueue queue = new MessageQueue(message.getTopic(), "", message.getQueueId());
@@ -292,6 +301,45 @@ public class PushConsumer extends ClientConfig {
             }
         };
     }
+
+    private ConsumerRunningInfo runningInfo() {
+        Map<String, String> props = new TreeMap<>();
+        props.put("consumerGroup", consumerGroup);
+        props.put("messageModel", messageModel.name());
+        props.put("consumeFromWhere", consumeFromWhere.name());
+        props.put("consumeThreadMin", String.valueOf(consumeThreadMin));
+        props.put("consumeThreadMax", String.valueOf(consumeThreadMax));
+        props.put("consumeMessageBatchMaxSize", String.valueOf(consumeMessageBatchMaxSize));
+        props.put("pullBatchSize", String.valueOf(pullBatchSize));
+        props.put("pullThresholdForQueue", String.valueOf(pullThresholdForQueue));
+        props.put("pullThresholdSizeForQueue", String.valueOf(pullThresholdSizeForQueue / (1024 * 1024)));
+        props.put("maxReconsumeTimes", String.valueOf(maxReconsumeTimes));
+        props.put("suspendCurrentQueueTimeMillis", String.valueOf(suspendCurrentQueueTimeMillis));
+        props.put("consumeTimeout", String.valueOf(getConsumeTimeout()));
+        props.put("awaitTerminationMillisWhenShutdown", String.valueOf(awaitTerminationMillisWhenShutdown));
+        props.put("instanceName", getInstanceName());
+        if (getNamespace() != null) {
+            props.put("namespace", getNamespace());
+        }
+        props.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, String.valueOf(listener instanceof MessageListenerOrderly));
+        props.put(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, String.valueOf(Math.max(consumeThreadMin, 1)));
+        props.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(startedAt));
+        props.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, ConsumeType.CONSUME_PASSIVELY.name());
+        Map<MessageQueue, ConsumerRunningInfo.ProcessQueueInfo> mqTable = new TreeMap<>(QUEUE_ORDER);
+        PullLoop current = loop;
+        if (current != null) {
+            current.processQueues().forEach((queue, pq) -> mqTable.put(queue, pq.info(offsetStore.readMemory(queue))));
+        }
+        Map<String, ConsumerRunningInfo.ConsumeStatus> statusTable = new TreeMap<>();
+        for (String topic : subscriptions.keySet()) {
+            statusTable.put(topic, new ConsumerRunningInfo.ConsumeStatus(0, 0, 0, 0, 0, 0));
+        }
+        return new ConsumerRunningInfo(props, new ArrayList<>(subscriptions.values()), mqTable, statusTable, null);
+    }
+
+    /** Apache's MessageQueue order: topic, broker name, queue id. */
+    static final Comparator<MessageQueue> QUEUE_ORDER = Comparator.comparing(MessageQueue::topic)
+        .thenComparing(MessageQueue::brokerName).thenComparingInt(MessageQueue::queueId);
 
     /**
      * Stops pulling, waits up to {@link #setAwaitTerminationMillisWhenShutdown awaitTerminationMillisWhenShutdown}
@@ -317,8 +365,22 @@ public class PushConsumer extends ClientConfig {
         }
     }
 
-    /** @return the queues this consumer owns now (tests, diagnostics) */
+    /** @return the queues this consumer owns now, topics as the user names them (without namespace) */
     public Set<MessageQueue> assignedQueues() {
+        Set<MessageQueue> wire = wireAssignedQueues();
+        String ns = getNamespace();
+        if (ns == null || ns.isEmpty()) {
+            return wire;
+        }
+        Set<MessageQueue> user = new java.util.HashSet<>();
+        for (MessageQueue q : wire) {
+            user.add(withoutNamespace(q));
+        }
+        return Set.copyOf(user);
+    }
+
+    /** @return the owned queues as on the wire (topics wrapped in the namespace; diagnostics and tests) */
+    public Set<MessageQueue> wireAssignedQueues() {
         return loop == null ? Set.of() : loop.assignedQueues();
     }
 

@@ -32,6 +32,15 @@ public interface ConsumerMember {
     default void resetOffsets(String topic, Map<MessageQueue, Long> offsets) {
     }
 
+    /**
+     * @return this consumer's GET_CONSUMER_RUNNING_INFO answer without the instance-wide properties
+     *         (name servers, client version), which the client instance adds; null to answer with the heartbeat data
+     *         only
+     */
+    default ConsumerRunningInfo runningInfo() {
+        return null;
+    }
+
     /** @return true if the message was consumed successfully (CONSUME_MESSAGE_DIRECTLY) */
     default boolean consumeDirectly(MessageExt message) {
         return false;

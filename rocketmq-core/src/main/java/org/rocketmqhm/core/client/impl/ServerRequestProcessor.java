@@ -24,6 +24,7 @@ import org.rocketmqhm.core.remoting.RequestProcessor;
 
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
@@ -90,17 +91,34 @@ public final class ServerRequestProcessor implements RequestProcessor {
             return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
                 "The Consumer Group <" + header.consumerGroup() + "> not exist in this consumer");
         }
-        var data = consumer.consumerData();
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("PROP_CLIENT_VERSION", "V4_9_7");
-        properties.put("PROP_CONSUME_TYPE", data.consumeType().name());
-        properties.put("PROP_CONSUMER_START_TIMESTAMP", String.valueOf(System.currentTimeMillis()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("properties", properties);
-        body.put("subscriptionSet", data.subscriptionDataSet());
-        body.put("mqTable", Map.of());
-        body.put("statusTable", Map.of());
-        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).setBody(RemotingJson.encode(body));
+        ConsumerRunningInfo info = consumer.runningInfo();
+        if (info == null) {
+            var data = consumer.consumerData();
+            Map<String, String> properties = new TreeMap<>();
+            properties.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, data.consumeType().name());
+            properties.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(System.currentTimeMillis()));
+            info = new ConsumerRunningInfo(properties, data.subscriptionDataSet(), Map.of(), Map.of(), null);
+        }
+        Map<String, String> properties = new TreeMap<>(info.properties());
+        properties.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, instance.nameServerAddresses());
+        properties.put(ConsumerRunningInfo.PROP_CLIENT_VERSION, ConsumerRunningInfo.CLIENT_VERSION);
+        info = new ConsumerRunningInfo(properties, info.subscriptionSet(), info.mqTable(), info.statusTable(),
+            Boolean.TRUE.equals(header.jstackEnable()) ? jstack() : null);
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).setBody(RemotingJson.encode(info));
+    }
+
+    /** @return a thread dump in jstack's spirit: every live thread with its state and stack */
+    private static String jstack() {
+        StringBuilder out = new StringBuilder(8192);
+        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            Thread t = e.getKey();
+            out.append("Thread: ").append(t.getName()).append(' ').append(t.getState()).append('\n');
+            for (StackTraceElement frame : e.getValue()) {
+                out.append('\t').append(frame).append('\n');
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private RemotingCommand consumeDirectly(RemotingCommand request) throws Exception {

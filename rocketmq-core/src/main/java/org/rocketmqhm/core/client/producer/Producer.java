@@ -286,7 +286,13 @@ public class Producer extends ClientConfig {
         Outgoing out = prepare(message);
         TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
         MessageQueue queue = selectQueue(route, null);
-        instance.invokeOneway(route.masterAddress(queue.brokerName()), request(out, queue));
+        String address = route.masterAddress(queue.brokerName());
+        TraceDispatcher tracer = traceDispatcher;
+        long start = System.currentTimeMillis();
+        instance.invokeOneway(address, request(out, queue));
+        if (tracer != null) {
+            tracePub(tracer, out, address, null, start);
+        }
     }
 
     // ---- request / reply
@@ -340,7 +346,8 @@ public class Producer extends ClientConfig {
 
     /** A message ready for the wire: properties string, final body and sysFlag. */
     protected record Outgoing(String topic, byte[] body, int sysFlag, int flag, String properties, boolean batch,
-                              int code, Integer reconsumeTimes, Integer maxReconsumeTimes, String uniqKey) {
+                              int code, Integer reconsumeTimes, Integer maxReconsumeTimes, String uniqKey,
+                              List<Message> parts) {
     }
 
     protected Outgoing prepare(Message message) {
@@ -391,7 +398,7 @@ public class Producer extends ClientConfig {
             ? RequestCode.SEND_REPLY_MESSAGE_V2 : RequestCode.SEND_MESSAGE_V2;
         String uniqKeys = batch ? ((BatchMessage) message).uniqKeys() : uniq;
         return new Outgoing(withNamespace(message.getTopic()), body, sysFlag, message.getFlag(), MessageProperties.encode(properties),
-            batch, code, reconsumeTimes, maxReconsumeTimes, uniqKeys);
+            batch, code, reconsumeTimes, maxReconsumeTimes, uniqKeys, batch ? ((BatchMessage) message).parts : null);
     }
 
     private RemotingCommand request(Outgoing out, MessageQueue queue) {
@@ -416,16 +423,38 @@ public class Producer extends ClientConfig {
                     throw unwrap(error);
                 }
                 SendResult result = toResult(response, queue, out);
-                if (tracer != null && !out.batch) {
+                if (tracer != null) {
                     tracePub(tracer, out, address, result, start);
                 }
                 return result;
             });
     }
 
-    /** Records a Pub trace of a stored message; never throws. */
+    /**
+     * Records the Pub trace of a sent message (one per message of a batch, unlike Apache's single record with the
+     * joined ids); never throws.
+     *
+     * @param result the send result, null for a one-way send (then: no offset message id, success = written)
+     */
     private void tracePub(TraceDispatcher tracer, Outgoing out, String storeHost, SendResult result, long start) {
         try {
+            String topic = withoutNamespace(out.topic);
+            int cost = (int) (System.currentTimeMillis() - start);
+            boolean ok = result == null || result.status() == SendStatus.SEND_OK;
+            if (out.batch) {
+                String[] offsetIds = result == null || result.offsetMsgId() == null ? new String[0]
+                    : result.offsetMsgId().split(",");
+                for (int i = 0; i < out.parts.size(); i++) {
+                    Message part = out.parts.get(i);
+                    String region = part.getProperties().getOrDefault(MessageConst.PROPERTY_MSG_REGION,
+                        TraceEncoder.DEFAULT_REGION);
+                    tracer.append(TraceEncoder.pub(start, region, producerGroup, topic, part.getUniqKey(),
+                        part.getTags(), part.getKeys(), storeHost, part.getBody().length, cost,
+                        TraceEncoder.MSG_TYPE_NORMAL, i < offsetIds.length ? offsetIds[i] : null, ok),
+                        part.getUniqKey(), part.getKeys());
+                }
+                return;
+            }
             Map<String, String> properties = MessageProperties.decode(out.properties);
             String keys = properties.get(MessageConst.PROPERTY_KEYS);
             String delay = properties.get(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
@@ -433,13 +462,17 @@ public class Producer extends ClientConfig {
                 ? TraceEncoder.MSG_TYPE_TRANSACTION_HALF
                 : delay != null && !"0".equals(delay) ? TraceEncoder.MSG_TYPE_DELAY : TraceEncoder.MSG_TYPE_NORMAL;
             String region = properties.getOrDefault(MessageConst.PROPERTY_MSG_REGION, TraceEncoder.DEFAULT_REGION);
-            tracer.append(TraceEncoder.pub(start, region, producerGroup, out.topic, result.msgId(),
-                properties.get(MessageConst.PROPERTY_TAGS), keys, storeHost, out.body.length,
-                (int) (System.currentTimeMillis() - start), type, result.offsetMsgId(),
-                result.status() == SendStatus.SEND_OK), result.msgId(), keys);
+            tracer.append(TraceEncoder.pub(start, region, producerGroup, topic, out.uniqKey,
+                properties.get(MessageConst.PROPERTY_TAGS), keys, storeHost, out.body.length, cost, type,
+                result == null ? null : result.offsetMsgId(), ok), out.uniqKey, keys);
         } catch (RuntimeException e) {
             // tracing must never fail the send: the record is skipped
         }
+    }
+
+    /** @return the running trace dispatcher for subclasses (EndTransaction records), or null */
+    protected TraceDispatcher tracer() {
+        return traceDispatcher;
     }
 
     private SendResult toResult(RemotingCommand response, MessageQueue queue, Outgoing out) {
@@ -552,9 +585,11 @@ public class Producer extends ClientConfig {
     /** A batch wrapped as one message whose body is the batch encoding. */
     private static final class BatchMessage extends Message {
         private final String uniqKeys;
+        private final List<Message> parts;
 
         BatchMessage(String topic, List<Message> messages) {
             super(topic, BatchMessageCodec.encode(messages));
+            this.parts = List.copyOf(messages);
             this.uniqKeys = messages.stream().map(Message::getUniqKey).collect(Collectors.joining(","));
             setWaitStoreMsgOK(messages.get(0).isWaitStoreMsgOK());
         }

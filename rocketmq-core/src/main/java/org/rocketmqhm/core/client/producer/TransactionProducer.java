@@ -3,6 +3,8 @@ package org.rocketmqhm.core.client.producer;
 import org.rocketmqhm.core.client.ClientConfig;
 import org.rocketmqhm.core.client.impl.ProducerMember;
 import org.rocketmqhm.core.client.impl.TopicRoute;
+import org.rocketmqhm.core.client.trace.TraceDispatcher;
+import org.rocketmqhm.core.client.trace.TraceEncoder;
 import org.rocketmqhm.core.common.message.Message;
 import org.rocketmqhm.core.common.message.MessageConst;
 import org.rocketmqhm.core.common.message.MessageExt;
@@ -108,6 +110,7 @@ public class TransactionProducer extends Producer {
         endTransaction(address, half.msgId(), half.transactionId(),
             MessageIds.decodeOffsetMsgId(half.offsetMsgId()).commitLogOffset(), half.queueOffset(), state, false,
             failure == null ? null : failure.toString());
+        traceEnd(message, address, half.msgId(), half.transactionId(), state, false);
         return new TransactionSendResult(half, state);
     }
 
@@ -128,6 +131,25 @@ public class TransactionProducer extends Producer {
         String uniq = message.getUniqKey() != null ? message.getUniqKey() : header.msgId();
         endTransaction(brokerAddress, uniq, header.transactionId(), header.commitLogOffset(),
             header.tranStateTableOffset(), state, true, remark);
+        traceEnd(message, brokerAddress, uniq, header.transactionId(), state, true);
+    }
+
+    /** Records an EndTransaction trace (Apache's layout, see {@link TraceEncoder}); never throws. */
+    private void traceEnd(Message message, String address, String msgId, String transactionId,
+                          LocalTransactionState state, boolean fromCheck) {
+        TraceDispatcher tracer = tracer();
+        if (tracer == null) {
+            return;
+        }
+        try {
+            String region = message.getProperty(MessageConst.PROPERTY_MSG_REGION);
+            tracer.append(TraceEncoder.endTransaction(System.currentTimeMillis(),
+                region == null || region.isEmpty() ? TraceEncoder.DEFAULT_REGION : region, getProducerGroup(),
+                withoutNamespace(message.getTopic()), msgId, message.getTags(), message.getKeys(), address,
+                transactionId, state.name(), fromCheck), msgId, message.getKeys());
+        } catch (RuntimeException e) {
+            // tracing never fails the transaction
+        }
     }
 
     private void endTransaction(String address, String msgId, String transactionId, long commitLogOffset,

@@ -9,8 +9,11 @@ package org.rocketmqhm.core.client.trace;
  * Pub       : Pub, timestamp, regionId, group, topic, msgId, tags, keys, storeHost, bodyLength, costMillis,
  *             msgType (0 normal, 1 transaction half, 2 transaction commit, 3 delay), offsetMsgId, success
  * SubBefore : SubBefore, timestamp, regionId, group, requestId, msgId, retryTimes, keys
- * SubAfter  : SubAfter, requestId, msgId, costMillis, success, keys, contextCode, timestamp
+ * SubAfter  : SubAfter, requestId, msgId, costMillis, success, keys, contextCode, timestamp, group
  *             (contextCode: 0 success, 1 timeout, 2 exception, 3 returned null, 4 failed)
+ * EndTransaction : EndTransaction, timestamp, regionId, group, topic, msgId, tags, keys, storeHost,
+ *             msgType (always 2, transaction commit), transactionId, transactionState (COMMIT_MESSAGE,
+ *             ROLLBACK_MESSAGE, UNKNOW), fromTransactionCheck
  * </pre>
  * Stateless; thread-safe.
  *
@@ -32,6 +35,7 @@ public final class TraceEncoder {
     /** Apache's {@code MessageType} ordinals. */
     public static final int MSG_TYPE_NORMAL = 0;
     public static final int MSG_TYPE_TRANSACTION_HALF = 1;
+    public static final int MSG_TYPE_TRANSACTION_COMMIT = 2;
     public static final int MSG_TYPE_DELAY = 3;
 
     /** Apache's {@code ConsumeReturnType} ordinals. */
@@ -78,7 +82,7 @@ public final class TraceEncoder {
 
     /** @return one SubAfter record */
     public static String subAfter(String requestId, String msgId, int costMillis, boolean success, String keys,
-                                  int contextCode, long timestamp) {
+                                  int contextCode, long timestamp, String group) {
         return new StringBuilder(128).append("SubAfter").append(CONTENT_SPLITOR)
             .append(requestId).append(CONTENT_SPLITOR)
             .append(msgId).append(CONTENT_SPLITOR)
@@ -86,6 +90,26 @@ public final class TraceEncoder {
             .append(success).append(CONTENT_SPLITOR)
             .append(keys).append(CONTENT_SPLITOR)
             .append(contextCode).append(CONTENT_SPLITOR)
-            .append(timestamp).append(FIELD_SPLITOR).toString();
+            .append(timestamp).append(CONTENT_SPLITOR)
+            .append(group).append(FIELD_SPLITOR).toString();
+    }
+
+    /** @return one EndTransaction record */
+    public static String endTransaction(long timestamp, String region, String group, String topic, String msgId,
+                                        String tags, String keys, String storeHost, String transactionId,
+                                        String transactionState, boolean fromTransactionCheck) {
+        return new StringBuilder(192).append("EndTransaction").append(CONTENT_SPLITOR)
+            .append(timestamp).append(CONTENT_SPLITOR)
+            .append(region).append(CONTENT_SPLITOR)
+            .append(group).append(CONTENT_SPLITOR)
+            .append(topic).append(CONTENT_SPLITOR)
+            .append(msgId).append(CONTENT_SPLITOR)
+            .append(tags).append(CONTENT_SPLITOR)
+            .append(keys).append(CONTENT_SPLITOR)
+            .append(storeHost).append(CONTENT_SPLITOR)
+            .append(MSG_TYPE_TRANSACTION_COMMIT).append(CONTENT_SPLITOR)
+            .append(transactionId).append(CONTENT_SPLITOR)
+            .append(transactionState).append(CONTENT_SPLITOR)
+            .append(fromTransactionCheck).append(FIELD_SPLITOR).toString();
     }
 }

@@ -1,5 +1,6 @@
 package org.rocketmqhm.core.client.consumer.impl;
 
+import org.rocketmqhm.core.client.impl.ConsumerRunningInfo;
 import org.rocketmqhm.core.common.message.MessageExt;
 
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ public final class ProcessQueue {
     private volatile long brokerMaxOffset = -1;
     private volatile boolean locked;
     private volatile long lastLockMillis;
+    private volatile long lastPullMillis = System.currentTimeMillis();
+    private volatile long lastConsumeMillis = System.currentTimeMillis();
     private final ReentrantLock consumeLock = new ReentrantLock();
     private final AtomicBoolean orderlyTaskScheduled = new AtomicBoolean();
 
@@ -61,6 +64,7 @@ public final class ProcessQueue {
             }
             consumeStarts.remove(m.getQueueOffset());
         }
+        lastConsumeMillis = System.currentTimeMillis();
         if (!messages.isEmpty()) {
             return messages.firstKey();
         }
@@ -110,6 +114,7 @@ public final class ProcessQueue {
             bytes -= m.getBody() == null ? 0 : m.getBody().length;
         }
         taken.clear();
+        lastConsumeMillis = System.currentTimeMillis();
         return next;
     }
 
@@ -139,6 +144,23 @@ public final class ProcessQueue {
     /** Records the broker max offset a pull response reported. */
     public void brokerMaxOffset(long offset) {
         this.brokerMaxOffset = offset;
+    }
+
+    /** Records that a pull response for this queue arrived now. */
+    public void markPulled() {
+        lastPullMillis = System.currentTimeMillis();
+    }
+
+    /**
+     * @param commitOffset the in-memory committed offset of the queue
+     * @return the queue's state for GET_CONSUMER_RUNNING_INFO
+     */
+    public synchronized ConsumerRunningInfo.ProcessQueueInfo info(long commitOffset) {
+        return new ConsumerRunningInfo.ProcessQueueInfo(commitOffset,
+            messages.isEmpty() ? 0 : messages.firstKey(), messages.isEmpty() ? 0 : messages.lastKey(),
+            messages.size(), (int) (bytes / (1024 * 1024)),
+            taken.isEmpty() ? 0 : taken.firstKey(), taken.isEmpty() ? 0 : taken.lastKey(), taken.size(),
+            locked, 0, lastLockMillis, dropped, lastPullMillis, lastConsumeMillis);
     }
 
     public boolean isDropped() {

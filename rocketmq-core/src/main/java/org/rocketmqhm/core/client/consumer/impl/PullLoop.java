@@ -231,6 +231,7 @@ public final class PullLoop {
             pull(queue, pq, offset, DELAY_ON_ERROR);
             return;
         }
+        pq.markPulled();
         if (result.status() != PullStatus.OFFSET_ILLEGAL) {
             pq.brokerMaxOffset(result.maxOffset());
         }
