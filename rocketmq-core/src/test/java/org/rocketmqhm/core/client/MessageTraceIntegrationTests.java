@@ -123,7 +123,7 @@ class MessageTraceIntegrationTests extends BrokerTestBase {
             assertThat(fields[5]).isEqualTo(msgId);
             assertThat(fields[11]).isEqualTo("0");
             assertThat(ourRecords.stream().filter(r -> r.startsWith("SubAfter")).findFirst().orElseThrow()
-                .split(String.valueOf(TraceEncoder.CONTENT_SPLITOR))).hasSize(8);
+                .split(String.valueOf(TraceEncoder.CONTENT_SPLITOR))).hasSize(9).endsWith(consumerGroup);
             assertThat(producer.traceDispatcher().droppedCount()).isZero();
             assertThat(apacheAdminTraceTypes(msgId)).contains(TraceType.Pub, TraceType.SubBefore, TraceType.SubAfter);
         } finally {

@@ -1,0 +1,205 @@
+package org.rocketmqhm.core.client;
+
+import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
+import org.apache.rocketmq.common.protocol.body.ProcessQueueInfo;
+import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rocketmqhm.core.client.consumer.ConsumeConcurrentlyStatus;
+import org.rocketmqhm.core.client.consumer.ConsumeOrderlyStatus;
+import org.rocketmqhm.core.client.consumer.LitePullConsumer;
+import org.rocketmqhm.core.client.consumer.MessageListenerConcurrently;
+import org.rocketmqhm.core.client.consumer.MessageListenerOrderly;
+import org.rocketmqhm.core.client.consumer.MessageSelector;
+import org.rocketmqhm.core.client.consumer.PushConsumer;
+import org.rocketmqhm.core.client.producer.Producer;
+import org.rocketmqhm.core.common.message.Message;
+import org.rocketmqhm.core.protocol.ConsumeFromWhere;
+import org.rocketmqhm.core.testsupport.BrokerFixture;
+import org.rocketmqhm.core.testsupport.BrokerTestBase;
+import org.rocketmqhm.core.testsupport.OurRocketMQ;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * GET_CONSUMER_RUNNING_INFO as Apache's tools see it: Apache 4.9.7's {@code DefaultMQAdminExt.getConsumerRunningInfo}
+ * (what {@code mqadmin consumerStatus} and the dashboard call) against our broker, which forwards code 307 to our
+ * consumers; the answer decodes into Apache's {@code ConsumerRunningInfo} and its static analyzers accept it.
+ */
+class ConsumerRunningInfoIntegrationTests extends BrokerTestBase {
+
+    private DefaultMQAdminExt apacheAdmin;
+    private Producer producer;
+
+    @Override
+    protected BrokerFixture startBroker(Path dir) throws Exception {
+        return OurRocketMQ.start(dir);
+    }
+
+    @BeforeAll
+    void startClients() throws Exception {
+        apacheAdmin = new DefaultMQAdminExt(unique("apache-admin"));
+        apacheAdmin.setNamesrvAddr(nameServerAddress());
+        apacheAdmin.setInstanceName(unique("apache-admin"));
+        apacheAdmin.start();
+        producer = new Producer(unique("rip"));
+        producer.setNamesrvAddr(nameServerAddress());
+        producer.setInstanceName(unique("p"));
+        producer.start();
+    }
+
+    @AfterAll
+    void stopClients() {
+        producer.shutdown();
+        apacheAdmin.shutdown();
+    }
+
+    private void send(String topic, int count) {
+        for (int i = 0; i < count; i++) {
+            producer.send(new Message(topic, "T", "k" + i, ("m" + i).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private PushConsumer consumer(String group, String topic) {
+        PushConsumer consumer = new PushConsumer(group);
+        consumer.setNamesrvAddr(nameServerAddress());
+        consumer.setInstanceName(unique("c"));
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setConsumeThreadMin(3);
+        consumer.setConsumeThreadMax(3);
+        consumer.setPersistConsumerOffsetIntervalMillis(500);
+        consumer.subscribe(topic, "*");
+        return consumer;
+    }
+
+    private ConsumerRunningInfo runningInfo(String group, String clientId) throws Exception {
+        return apacheAdmin.getConsumerRunningInfo(group, clientId, true);
+    }
+
+    private static long committed(ConsumerRunningInfo info, String topic) {
+        return info.getMqTable().entrySet().stream().filter(e -> e.getKey().getTopic().equals(topic))
+            .mapToLong(e -> Math.max(0, e.getValue().getCommitOffset())).sum();
+    }
+
+    @Test
+    void concurrentPushConsumerReportsQueuesOffsetsAndProperties() throws Exception {
+        String topic = unique("RunInfoTopic");
+        String group = unique("ricg");
+        send(topic, 6);
+        AtomicInteger consumed = new AtomicInteger();
+        PushConsumer consumer = consumer(group, topic);
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, q) -> {
+            consumed.addAndGet(msgs.size());
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumed.get() >= 6);
+            String clientId = consumer.clientId();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(committed(runningInfo(group, clientId), topic)).isEqualTo(6));
+            ConsumerRunningInfo info = runningInfo(group, clientId);
+
+            assertThat(info.getProperties().getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE))
+                .isEqualTo("CONSUME_PASSIVELY");
+            assertThat(info.getProperties().getProperty(ConsumerRunningInfo.PROP_CONSUME_ORDERLY)).isEqualTo("false");
+            assertThat(info.getProperties().getProperty(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE)).isEqualTo("3");
+            assertThat(info.getProperties().getProperty(ConsumerRunningInfo.PROP_NAMESERVER_ADDR))
+                .isEqualTo(nameServerAddress());
+            assertThat(info.getProperties().getProperty(ConsumerRunningInfo.PROP_CLIENT_VERSION)).isEqualTo("V4_9_7");
+            assertThat(Long.parseLong(info.getProperties().getProperty(
+                ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP))).isPositive()
+                .isLessThanOrEqualTo(System.currentTimeMillis());
+            assertThat(info.getProperties().getProperty("consumerGroup")).isEqualTo(group);
+            assertThat(info.getSubscriptionSet()).extracting(s -> s.getTopic())
+                .contains(topic, "%RETRY%" + group);
+            assertThat(info.getMqTable().keySet()).filteredOn(q -> q.getTopic().equals(topic)).hasSize(4);
+            ProcessQueueInfo pq = info.getMqTable().entrySet().stream()
+                .filter(e -> e.getKey().getTopic().equals(topic)).findFirst().orElseThrow().getValue();
+            assertThat(pq.isDroped()).isFalse();
+            assertThat(pq.getCachedMsgCount()).isZero();
+            assertThat(pq.getLastPullTimestamp()).isPositive();
+            assertThat(info.getStatusTable()).containsKey(topic);
+            assertThat(info.getJstack()).contains("rocketmq");
+
+            TreeMap<String, ConsumerRunningInfo> all = new TreeMap<>(Map.of(clientId, info));
+            assertThat(ConsumerRunningInfo.analyzeSubscription(all)).isTrue();
+            assertThat(ConsumerRunningInfo.analyzeProcessQueue(clientId, info)).isEmpty();
+            assertThat(info.formatString()).contains(topic);
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    @Test
+    void orderlyPushConsumerReportsLockedQueues() throws Exception {
+        String topic = unique("RunInfoOrderly");
+        String group = unique("riog");
+        send(topic, 4);
+        AtomicInteger consumed = new AtomicInteger();
+        PushConsumer consumer = consumer(group, topic);
+        consumer.registerMessageListener((MessageListenerOrderly) (msgs, q) -> {
+            consumed.addAndGet(msgs.size());
+            return ConsumeOrderlyStatus.SUCCESS;
+        });
+        consumer.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumed.get() >= 4);
+            String clientId = consumer.clientId();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(committed(runningInfo(group, clientId), topic)).isEqualTo(4));
+            ConsumerRunningInfo info = runningInfo(group, clientId);
+            assertThat(info.getProperties().getProperty(ConsumerRunningInfo.PROP_CONSUME_ORDERLY)).isEqualTo("true");
+            assertThat(info.getMqTable().entrySet()).filteredOn(e -> e.getKey().getTopic().equals(topic))
+                .hasSize(4)
+                .allSatisfy(e -> {
+                    assertThat(e.getValue().isLocked()).isTrue();
+                    assertThat(e.getValue().getLastLockTimestamp()).isPositive();
+                    assertThat(e.getValue().getTransactionMsgCount()).isZero();
+                });
+            assertThat(ConsumerRunningInfo.analyzeProcessQueue(clientId, info)).isEmpty();
+            assertThat(ConsumerRunningInfo.analyzeSubscription(new TreeMap<>(Map.of(clientId, info)))).isTrue();
+        } finally {
+            consumer.shutdown();
+        }
+    }
+
+    @Test
+    void litePullConsumerReportsItsQueuesAsConsumeActively() throws Exception {
+        String topic = unique("RunInfoLite");
+        String group = unique("rilg");
+        send(topic, 3);
+        LitePullConsumer consumer = new LitePullConsumer(group);
+        consumer.setNamesrvAddr(nameServerAddress());
+        consumer.setInstanceName(unique("l"));
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.subscribe(topic, MessageSelector.byTag("*"));
+        consumer.start();
+        try {
+            int got = 0;
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (got < 3 && System.currentTimeMillis() < deadline) {
+                got += consumer.poll(Duration.ofMillis(500)).size();
+            }
+            assertThat(got).isEqualTo(3);
+            consumer.commitSync();
+            ConsumerRunningInfo info = runningInfo(group, consumer.clientId());
+            assertThat(info.getProperties().getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE))
+                .isEqualTo("CONSUME_ACTIVELY");
+            assertThat(info.getMqTable().keySet()).filteredOn(q -> q.getTopic().equals(topic)).hasSize(4);
+            assertThat(committed(info, topic)).isEqualTo(3);
+            assertThat(ConsumerRunningInfo.analyzeProcessQueue(consumer.clientId(), info)).isEmpty();
+        } finally {
+            consumer.shutdown();
+        }
+    }
+}
