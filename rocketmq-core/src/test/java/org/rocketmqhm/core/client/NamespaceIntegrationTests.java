@@ -2,6 +2,8 @@ package org.rocketmqhm.core.client;
 
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.junit.jupiter.api.Test;
+import org.rocketmqhm.core.client.admin.AdminClient;
+import org.rocketmqhm.core.client.admin.GroupProgress;
 import org.rocketmqhm.core.client.consumer.ConsumeConcurrentlyStatus;
 import org.rocketmqhm.core.client.consumer.LitePullConsumer;
 import org.rocketmqhm.core.client.consumer.MessageListenerConcurrently;
@@ -94,6 +96,66 @@ class NamespaceIntegrationTests extends BrokerTestBase {
             }
         } finally {
             consumer.shutdown();
+            producer.shutdown();
+        }
+    }
+
+    @Test
+    void adminClientAndAssignedQueuesTakeAndReturnUserNames() {
+        String ns = unique("ns");
+        String topic = unique("stock");
+        String group = unique("scg");
+        Producer producer = configure(new Producer(unique("spg")), ns);
+        producer.start();
+        AdminClient admin = configure(new AdminClient(), ns);
+        admin.start();
+        AdminClient plainAdmin = configure(new AdminClient(), null);
+        plainAdmin.start();
+        List<MessageExt> received = new CopyOnWriteArrayList<>();
+        PushConsumer consumer = configure(new PushConsumer(group), ns);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setPersistConsumerOffsetIntervalMillis(500);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, queue) -> {
+            received.addAll(messages);
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        try {
+            String cluster = admin.clusterInfo().clusterAddrTable().keySet().iterator().next();
+            admin.createTopic(cluster, topic, 2);
+            assertThat(plainAdmin.topicRoute(ns + "%" + topic).queueDatas()).isNotEmpty();
+            assertThat(admin.topicRoute(topic).queueDatas()).isNotEmpty();
+            SendResult last = null;
+            for (int i = 0; i < 3; i++) {
+                last = producer.send(new Message(topic, "T", "nk", ("v" + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            consumer.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 3);
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(consumer.assignedQueues()).filteredOn(q -> q.topic().equals(topic)).hasSize(2));
+            assertThat(consumer.assignedQueues()).noneMatch(q -> q.topic().startsWith(ns));
+            assertThat(consumer.wireAssignedQueues()).filteredOn(q -> q.topic().equals(ns + "%" + topic)).hasSize(2);
+
+            assertThat(admin.topicStats(topic)).hasSize(2)
+                .allSatisfy((q, o) -> assertThat(q.topic()).isEqualTo(topic));
+            assertThat(admin.topicStats(topic).values().stream().mapToLong(o -> o.maxOffset()).sum()).isEqualTo(3);
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                GroupProgress progress = admin.consumerProgress(group, topic);
+                assertThat(progress.totalLag()).isZero();
+                assertThat(progress.queues()).hasSize(2);
+                assertThat(progress.queues().keySet()).allSatisfy(q -> assertThat(q.topic()).isEqualTo(topic));
+            });
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(admin.queryMessageByKey(topic, "nk", 32, 0, Long.MAX_VALUE)).hasSize(3)
+                    .allSatisfy(m -> assertThat(m.getTopic()).isEqualTo(topic)));
+            assertThat(admin.viewMessage(last.offsetMsgId()).getTopic()).isEqualTo(topic);
+            assertThat(admin.resetOffsetByTimestamp(topic, group, 0, true).keySet())
+                .allSatisfy(q -> assertThat(q.topic()).isEqualTo(topic));
+        } finally {
+            consumer.shutdown();
+            plainAdmin.shutdown();
+            admin.shutdown();
             producer.shutdown();
         }
     }
