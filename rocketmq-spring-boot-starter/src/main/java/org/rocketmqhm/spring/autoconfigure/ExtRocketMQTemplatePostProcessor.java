@@ -93,6 +93,8 @@ final class ExtRocketMQTemplatePostProcessor implements BeanPostProcessor, BeanF
         settings.setTlsEnable(Boolean.parseBoolean(env.resolvePlaceholders(ext.tlsEnable()))
             || properties.getPullConsumer().isTlsEnable());
         settings.setInstanceName(env.resolvePlaceholders(ext.instanceName()));
+        settings.setEnableMsgTrace(ext.enableMsgTrace());
+        settings.setCustomizedTraceTopic(env.resolvePlaceholders(ext.customizedTraceTopic()));
         String nameServer = env.resolvePlaceholders(ext.nameServer());
         if (!StringUtils.hasText(nameServer)) {
             nameServer = properties.getNameServer();

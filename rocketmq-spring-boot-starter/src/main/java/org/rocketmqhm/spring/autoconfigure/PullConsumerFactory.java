@@ -45,6 +45,10 @@ final class PullConsumerFactory {
             settings.isTlsEnable(), accessChannel);
         consumer.setNamesrvAddr(nameServer);
         consumer.setPullBatchSize(settings.getPullBatchSize());
+        consumer.setEnableMsgTrace(settings.isEnableMsgTrace());
+        if (StringUtils.hasText(settings.getCustomizedTraceTopic())) {
+            consumer.setCustomizedTraceTopic(settings.getCustomizedTraceTopic());
+        }
         if (StringUtils.hasText(settings.getInstanceName())) {
             consumer.setInstanceName(settings.getInstanceName());
         }
@@ -83,6 +87,8 @@ final class PullConsumerFactory {
         copy.setPullBatchSize(pull.getPullBatchSize());
         copy.setInstanceName(pull.getInstanceName());
         copy.setPollTimeout(pull.getPollTimeout());
+        copy.setEnableMsgTrace(pull.isEnableMsgTrace());
+        copy.setCustomizedTraceTopic(pull.getCustomizedTraceTopic());
         return copy;
     }
 }

@@ -390,7 +390,7 @@ public class RocketMQProperties {
         /** Secret key for ACL-enabled brokers. */
         private String secretKey;
 
-        /** Whether to enable message trace; accepted, not implemented for the pull consumer yet. */
+        /** Whether received messages record SubBefore/SubAfter traces (as Apache's lite pull consumer). */
         private boolean enableMsgTrace = false;
 
         /** Topic receiving message traces. */

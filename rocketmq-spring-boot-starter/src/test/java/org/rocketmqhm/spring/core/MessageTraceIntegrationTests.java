@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * {@code rocketmq.producer.enable-msg-trace} / {@code customized-trace-topic} and the listener's
  * {@code enableMsgTrace} / {@code customizedTraceTopic}: the broker creates the customized trace topic at start-up
  * ({@code traceTopicEnable}, {@code msgTraceTopicName}); the Pub, SubBefore and SubAfter records of the message are
- * found there by its id.
+ * found there by its id. {@code rocketmq.pull-consumer.enable-msg-trace} makes {@code receive} record SubBefore /
+ * SubAfter too.
  */
 class MessageTraceIntegrationTests {
 
@@ -41,6 +42,7 @@ class MessageTraceIntegrationTests {
         broker = EmbeddedRocketMQBroker.start(true, 1000, "1s", "traceTopicEnable=true",
             "msgTraceTopicName=" + TRACE_TOPIC);
         broker.createTopic("traced", 2);
+        broker.createTopic("traced-pull", 2);
     }
 
     @AfterAll
@@ -88,6 +90,52 @@ class MessageTraceIntegrationTests {
                         }
                         return types.containsAll(List.of("Pub", "SubBefore", "SubAfter"));
                     });
+                } finally {
+                    admin.shutdown();
+                }
+            });
+    }
+
+    @Test
+    void pullConsumerTracesLandInTheCustomizedTraceTopic() {
+        new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(RocketMQAutoConfiguration.class))
+            .withPropertyValues("rocketmq.name-server=" + broker.nameServerAddress(),
+                "rocketmq.producer.group=traced-pull-app",
+                "rocketmq.pull-consumer.group=traced-puller", "rocketmq.pull-consumer.topic=traced-pull",
+                "rocketmq.pull-consumer.enable-msg-trace=true",
+                "rocketmq.pull-consumer.customized-trace-topic=" + TRACE_TOPIC)
+            .run(ctx -> {
+                assertThat(ctx).hasNotFailed();
+                RocketMQTemplate template = ctx.getBean(RocketMQTemplate.class);
+                SendResult sent = template.syncSend("traced-pull", "pulled trace");
+                List<String> received = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    received.addAll(template.receive(String.class, 500));
+                    return received.contains("pulled trace");
+                });
+                AdminClient admin = new AdminClient();
+                admin.setNamesrvAddr(broker.nameServerAddress());
+                admin.setInstanceName("trace-pull-admin");
+                admin.start();
+                try {
+                    List<String> records = new ArrayList<>();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> {
+                        records.clear();
+                        for (MessageExt m : admin.queryMessageByKey(TRACE_TOPIC, sent.msgId(), 64, 0,
+                            Long.MAX_VALUE)) {
+                            String body = new String(m.getBody(), StandardCharsets.UTF_8);
+                            for (String record : body.split(String.valueOf(TraceEncoder.FIELD_SPLITOR))) {
+                                if (record.contains(sent.msgId()) && record.startsWith("Sub")) {
+                                    records.add(record);
+                                }
+                            }
+                        }
+                        return records.stream().anyMatch(r -> r.startsWith("SubBefore"))
+                            && records.stream().anyMatch(r -> r.startsWith("SubAfter"));
+                    });
+                    assertThat(records).filteredOn(r -> r.startsWith("SubBefore"))
+                        .allSatisfy(r -> assertThat(r).contains("traced-puller"));
                 } finally {
                     admin.shutdown();
                 }
