@@ -242,7 +242,7 @@ public final class Broker {
         register(new TopicAdminProcessor(config, topics, offsets, store), adminPool,
             RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
             RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER,
-            RequestCode.CLEAN_UNUSED_TOPIC);
+            RequestCode.CLEAN_UNUSED_TOPIC, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE);
         register(new ConsumerAdminProcessor(config.getBrokerName(), consumers, producers, offsets, topics, store),
             adminPool, RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
             RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
