@@ -14,6 +14,7 @@ import org.rocketmqhm.core.broker.processor.ConsumeProgressProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumeQueueInspectProcessor;
 import org.rocketmqhm.core.broker.processor.TransactionAdminProcessor;
 import org.rocketmqhm.core.broker.stats.BrokerStats;
+import org.rocketmqhm.core.broker.stats.ThreadPoolQueueGauges;
 import org.rocketmqhm.core.broker.processor.ClientManageProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerAdminProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerManageProcessor;
@@ -256,7 +257,9 @@ public final class Broker {
         register(new SubscriptionGroupAdminProcessor(groups, offsets), adminPool,
             RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
             RequestCode.DELETE_SUBSCRIPTIONGROUP);
-        register(new BrokerAdminProcessor(config, storeConfig, store, topics, brokerStats), adminPool,
+        ThreadPoolQueueGauges poolGauges = new ThreadPoolQueueGauges().add("send", sendPool).add("pull", pullPool)
+            .add("query", queryPool);
+        register(new BrokerAdminProcessor(config, storeConfig, store, topics, brokerStats, poolGauges), adminPool,
             RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
 
         namesrvClient = new NettyRemotingClient(new NettyClientConfig());

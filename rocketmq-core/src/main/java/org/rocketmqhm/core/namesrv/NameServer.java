@@ -74,9 +74,12 @@ public final class NameServer {
         }
         RouteAdminProcessor admin = new RouteAdminProcessor(routes, config);
         for (int code : new int[] {RequestCode.WIPE_WRITE_PERM_OF_BROKER, RequestCode.ADD_WRITE_PERM_OF_BROKER,
-            RequestCode.DELETE_TOPIC_IN_NAMESRV, RequestCode.GET_NAMESRV_CONFIG}) {
+            RequestCode.DELETE_TOPIC_IN_NAMESRV}) {
             server.registerProcessor(code, admin, routeExecutor);
         }
+        NamesrvConfigProcessor configProcessor = new NamesrvConfigProcessor(config);
+        server.registerProcessor(RequestCode.GET_NAMESRV_CONFIG, configProcessor, routeExecutor);
+        server.registerProcessor(RequestCode.UPDATE_NAMESRV_CONFIG, configProcessor, routeExecutor);
         server.setChannelEventListener(new ChannelEventListener() {
             @Override
             public void onChannelClose(String remoteAddress, Channel channel) {

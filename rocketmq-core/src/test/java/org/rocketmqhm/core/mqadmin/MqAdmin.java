@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -122,32 +123,74 @@ final class MqAdmin implements AutoCloseable {
 
     /** Runs the command and reports its output and whatever it threw. */
     Run attempt(SubCommand command, String... args) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        Throwable failure = capturing(captured, () -> execute(command, args));
+        return report(command, args, captured, failure);
+    }
+
+    /**
+     * Runs a command that loops until interrupted (e.g. {@code clusterRT}) on another thread, until its output
+     * satisfies {@code done} (at most {@code max}), then interrupts it.
+     */
+    String runUntil(SubCommand command, Predicate<String> done, Duration max, String... args) throws Exception {
+        SyncOutput captured = new SyncOutput();
+        Throwable[] failure = new Throwable[1];
+        Thread runner = new Thread(() -> failure[0] = capturing(captured, () -> execute(command, args)),
+            "mqadmin-" + command.commandName());
+        runner.start();
+        try {
+            await().atMost(max).until(() -> done.test(captured.text()));
+        } finally {
+            runner.interrupt();
+            runner.join(10_000);
+        }
+        return report(command, args, captured, null).output;
+    }
+
+    private void execute(SubCommand command, String... args) throws Exception {
         String[] full = new String[args.length + 2];
         full[0] = "-n";
         full[1] = namesrv();
         System.arraycopy(args, 0, full, 2, args.length);
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        Options options = command.buildCommandlineOptions(ServerUtil.buildCommandlineOptions(new Options()));
+        CommandLine commandLine = new PosixParser().parse(options, full);
+        System.setProperty(MixAll.NAMESRV_ADDR_PROPERTY, commandLine.getOptionValue('n'));
+        command.execute(commandLine, options, null);
+    }
+
+    private static Throwable capturing(ByteArrayOutputStream captured, Action action) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        Throwable failure = null;
         System.setOut(capture);
         System.setErr(capture);
         try {
-            Options options = command.buildCommandlineOptions(ServerUtil.buildCommandlineOptions(new Options()));
-            CommandLine commandLine = new PosixParser().parse(options, full);
-            System.setProperty(MixAll.NAMESRV_ADDR_PROPERTY, commandLine.getOptionValue('n'));
-            command.execute(commandLine, options, null);
+            action.run();
+            return null;
         } catch (Throwable e) {
-            failure = e;
             e.printStackTrace(capture);
+            return e;
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    private static Run report(SubCommand command, String[] args, ByteArrayOutputStream captured, Throwable failure) {
         String output = captured.toString(StandardCharsets.UTF_8);
-        out.println("=== mqadmin " + command.commandName() + " " + String.join(" ", args) + "\n" + output);
+        System.out.println("=== mqadmin " + command.commandName() + " " + String.join(" ", args) + "\n" + output);
         return new Run(output, failure);
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    /** A capture buffer readable while the command still writes to it. */
+    private static final class SyncOutput extends ByteArrayOutputStream {
+        synchronized String text() {
+            return toString(StandardCharsets.UTF_8);
+        }
     }
 
     record Run(String output, Throwable failure) {
