@@ -1,6 +1,8 @@
 package org.rocketmqhm.core.mqadmin;
 
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
+import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.tools.command.broker.SendMsgStatusCommand;
 import org.apache.rocketmq.tools.command.message.CheckMsgSendRTCommand;
 import org.apache.rocketmq.tools.command.message.ConsumeMessageCommand;
@@ -11,6 +13,7 @@ import org.apache.rocketmq.tools.command.message.QueryMsgByIdSubCommand;
 import org.apache.rocketmq.tools.command.message.QueryMsgByKeySubCommand;
 import org.apache.rocketmq.tools.command.message.QueryMsgByOffsetSubCommand;
 import org.apache.rocketmq.tools.command.message.QueryMsgByUniqueKeySubCommand;
+import org.apache.rocketmq.tools.command.message.QueryMsgTraceByIdSubCommand;
 import org.apache.rocketmq.tools.command.message.SendMessageCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Apache 4.9.7 {@code mqadmin} message subcommands (query, print, send, consume) against our platform. */
 class MqAdminMessageCommandsTests {
@@ -106,18 +111,41 @@ class MqAdminMessageCommandsTests {
 
     @Test
     void sendMessageThenConsumeMessage() {
-        String out = mq.run(new SendMessageCommand(), "-t", "MqAdminSent", "-p", "hello-mqadmin", "-k", "k1",
-            "-c", "TagZ");
-        assertThat(out).contains("#Broker Name", "#QID", "#Send Result", "#MsgId", "broker-a", "SEND_OK");
         String toQueue = mq.run(new SendMessageCommand(), "-t", "MqAdminSent", "-p", "to-queue-1",
             "-b", "broker-a", "-i", "1");
-        assertThat(toQueue).contains("SEND_OK");
+        assertThat(toQueue).contains("#Broker Name", "#QID", "#Send Result", "#MsgId", "broker-a", "SEND_OK");
+        String out = mq.run(new SendMessageCommand(), "-t", "MqAdminSent", "-p", "hello-mqadmin", "-k", "k1",
+            "-c", "TagZ");
+        assertThat(out).contains("broker-a", "SEND_OK");
 
         String consumed = mq.run(new ConsumeMessageCommand(), "-t", "MqAdminSent");
         assertThat(consumed).contains("hello-mqadmin").contains("to-queue-1");
         String fromQueue = mq.run(new ConsumeMessageCommand(), "-t", "MqAdminSent", "-b", "broker-a", "-i", "1",
             "-o", "0", "-c", "1");
         assertThat(fromQueue).contains("to-queue-1");
+    }
+
+    /**
+     * sendMessage -m only shows SEND_OK: the command shuts its producer down right after the send, usually before
+     * the asynchronous trace is out, so the trace is published by a long-lived traced producer instead.
+     */
+    @Test
+    void sendMessageWithTraceFlagAndQueryMsgTraceById() throws Exception {
+        assertThat(mq.run(new SendMessageCommand(), "-t", "MqAdminTraced", "-p", "traced", "-m", "true"))
+            .contains("SEND_OK");
+        DefaultMQProducer traced = new DefaultMQProducer("pg-traced", true);
+        traced.setNamesrvAddr(mq.namesrv());
+        traced.setInstanceName("mqadmin-traced-" + System.nanoTime());
+        traced.start();
+        try {
+            SendResult result = traced.send(new Message("MqAdminTraced", "TagT", "trace-key",
+                "traced".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(mq.attempt(new QueryMsgTraceByIdSubCommand(), "-i", result.getMsgId()).output())
+                    .contains("#Type", "#ProducerGroup", "#Status", "Pub", "pg-traced", "success"));
+        } finally {
+            traced.shutdown();
+        }
     }
 
     @Test
