@@ -258,7 +258,7 @@ public final class Broker {
             RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
             RequestCode.DELETE_SUBSCRIPTIONGROUP);
         ThreadPoolQueueGauges poolGauges = new ThreadPoolQueueGauges().add("send", sendPool).add("pull", pullPool)
-            .add("query", queryPool);
+            .add("litePull", pullPool).add("query", queryPool);
         register(new BrokerAdminProcessor(config, storeConfig, store, topics, brokerStats, poolGauges), adminPool,
             RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
 

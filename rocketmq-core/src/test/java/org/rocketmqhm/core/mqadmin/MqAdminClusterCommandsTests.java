@@ -67,7 +67,9 @@ class MqAdminClusterCommandsTests {
     void brokerStatusShowsRuntimeInfo() {
         String out = mq.run(new BrokerStatusSubCommand(), "-b", mq.broker());
         assertThat(out).containsPattern("brokerVersionDesc\\s+: V4_9_8").containsPattern("msgPutTotalTodayNow\\s+: \\d+")
-            .contains("commitLogDirCapacity", "putTps", "getTotalTps", "runtime", "bootTimestamp");
+            .contains("commitLogDirCapacity", "putTps", "getTotalTps", "runtime", "bootTimestamp",
+                "consumeQueueDiskRatio", "putMessageAverageSize", "sendThreadPoolQueueCapacity",
+                "pullThreadPoolQueueHeadWaitTimeMills", "litePullThreadPoolQueueSize", "queryThreadPoolQueueSize");
         String cluster = mq.run(new BrokerStatusSubCommand(), "-c", mq.cluster());
         assertThat(cluster).containsPattern(java.util.regex.Pattern.quote(mq.broker()) + "\\s+brokerVersionDesc\\s+: V4_9_8");
     }
@@ -133,8 +135,9 @@ class MqAdminClusterCommandsTests {
         assertThat(Files.readString(out.resolve("configs.json"), StandardCharsets.UTF_8))
             .contains("clusterScale", "\"masterBrokerSize\":1", "brokerConfigs", "broker-a", "\"filterServerNums\":\"0\"");
         mq.run(new ExportMetricsCommand(), "-c", mq.cluster(), "-f", out.toString());
-        assertThat(Files.readString(out.resolve("metrics.json"), StandardCharsets.UTF_8))
-            .contains("totalData", "broker-a");
+        String metrics = Files.readString(out.resolve("metrics.json"), StandardCharsets.UTF_8);
+        assertThat(metrics).contains("totalData", "broker-a", "\"cpuNum\"", "\"consumeQueueDiskRatio\"",
+            "\"normalInTps\"");
     }
 
     /** clusterRT loops until stopped (one round per interval); the first round is enough. */

@@ -100,6 +100,12 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         if (diskRatio >= 0) {
             kv.put("commitLogDiskRatio", String.valueOf(diskRatio));
         }
+        double queueDiskRatio = usedRatio(new File(storeConfig.getStorePathRootDir(), "consumequeue"));
+        if (queueDiskRatio >= 0) {
+            kv.put("consumeQueueDiskRatio", String.valueOf(queueDiskRatio));
+        }
+        long puts = storeStats.putMessageTimes();
+        kv.put("putMessageAverageSize", String.valueOf(puts == 0 ? 0.0 : (double) storeStats.putMessageBytes() / puts));
         kv.put("commitLogMinOffset", String.valueOf(store.getMinPhyOffset()));
         kv.put("commitLogMaxOffset", String.valueOf(store.getMaxPhyOffset()));
         kv.put("dispatchBehindBytes", String.valueOf(store.dispatchBehindBytes()));
@@ -135,6 +141,18 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         return first == null ? -1 : first.getStoreTimestamp();
     }
 
+    /** @return used/total of the file system holding {@code dir} (or its nearest existing parent), -1 if unknown */
+    private static double usedRatio(File dir) {
+        File existing = dir;
+        while (existing != null && !existing.exists()) {
+            existing = existing.getParentFile();
+        }
+        if (existing == null || existing.getTotalSpace() <= 0) {
+            return -1;
+        }
+        return (double) (existing.getTotalSpace() - existing.getUsableSpace()) / existing.getTotalSpace();
+    }
+
     private static String capacity(String dir) {
         File file = new File(dir);
         double gib = 1024.0 * 1024 * 1024;
@@ -156,6 +174,8 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         // broker's outgoing TLS switch (Apache's NettyClientConfig, from -Dtls.enable)
         all.putIfAbsent("filterServerNums", "0");
         all.putIfAbsent("useTLS", String.valueOf(Boolean.getBoolean("tls.enable")));
+        // mqadmin exportMetrics reports it as the broker's cpuNum (Apache's NettyClientConfig default)
+        all.putIfAbsent("clientCallbackExecutorThreads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         all.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         return RemotingCommand.response(ResponseCode.SUCCESS, null)
             .writeHeader(new GetBrokerConfigResponseHeader(RemotingJson.toJson(topics.dataVersion())))

@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 /**
  * Queue gauges of the broker's request pools for GET_BROKER_RUNTIME_INFO, under Apache's runtime-info keys:
  * {@code <prefix>ThreadPoolQueueSize}, {@code <prefix>ThreadPoolQueueCapacity} and
- * {@code <prefix>ThreadPoolQueueHeadWaitTimeMills} (prefixes {@code send}, {@code pull}, {@code query}; {@code
+ * {@code <prefix>ThreadPoolQueueHeadWaitTimeMills} (prefixes {@code send}, {@code pull}, {@code litePull}, {@code query}; {@code
  * mqadmin clusterList} prints them next to the TPS). Head wait times are not tracked and read 0. Thread-safe.
  *
  * @since 0.3.0
