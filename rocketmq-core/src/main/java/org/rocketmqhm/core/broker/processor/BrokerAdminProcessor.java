@@ -141,7 +141,10 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         return first == null ? -1 : first.getStoreTimestamp();
     }
 
-    /** @return used/total of the file system holding {@code dir} (or its nearest existing parent), -1 if unknown */
+    /**
+     * @return (total - free) / total of the file system holding {@code dir} or its nearest existing parent, as the
+     *     commit-log ratio is computed; -1 if unknown
+     */
     private static double usedRatio(File dir) {
         File existing = dir;
         while (existing != null && !existing.exists()) {
@@ -150,7 +153,7 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         if (existing == null || existing.getTotalSpace() <= 0) {
             return -1;
         }
-        return (double) (existing.getTotalSpace() - existing.getUsableSpace()) / existing.getTotalSpace();
+        return (double) (existing.getTotalSpace() - existing.getFreeSpace()) / existing.getTotalSpace();
     }
 
     private static String capacity(String dir) {
