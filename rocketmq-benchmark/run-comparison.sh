@@ -21,6 +21,9 @@ SIDES=${SIDES:-"apache ours"}
 APACHE_BROKER_HEAP=${APACHE_BROKER_HEAP:-1g}
 APACHE_NAMESRV_HEAP=${APACHE_NAMESRV_HEAP:-256m}
 OURS_HEAP=${OURS_HEAP:-256m}
+# How our broker is launched: "cds" through bin/runplatform.sh (class-data-sharing archive recorded once, before
+# the rounds, unmeasured), or "jar" as plain `java -jar`.
+OURS_LAUNCH=${OURS_LAUNCH:-cds}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
 
 WORK=$(mktemp -d /tmp/rocketmq-bench.XXXXXX)
@@ -163,7 +166,12 @@ start_ours() { # FLUSH RUN
   t0=$(now_ms)
   # brokerIP1: keep the advertised address on loopback, as for Apache. spring.main.keep-alive: the application
   # (as of 2026-11-23) keeps no non-daemon thread and exits right after start-up without it.
-  java -Xmx$OURS_HEAP -Duser.home="$run" -jar "$OURS_JAR" --rocketmq.namesrv.listen-port="$np" \
+  local launch=(java -Xmx$OURS_HEAP -Duser.home="$run" -jar "$OURS_JAR")
+  if [ "$OURS_LAUNCH" = cds ]; then
+    launch=(env JAVA_OPT="-Xmx$OURS_HEAP -Duser.home=$run" ROCKETMQ_HM_JAR="$OURS_JAR" ROCKETMQ_HM_CDS_DIR="$WORK/cds"
+      "$ROOT/bin/runplatform.sh")
+  fi
+  "${launch[@]}" --rocketmq.namesrv.listen-port="$np" \
     --rocketmq.broker.listen-port="$bp" --rocketmq.broker.namesrv-addr="$NAMESRV" \
     --rocketmq.broker.store-path-root-dir="$run/store" --rocketmq.broker.flush-disk-type="$flush" \
     --rocketmq.broker.brokerIP1=127.0.0.1 --spring.main.keep-alive=true \
@@ -172,7 +180,7 @@ start_ours() { # FLUSH RUN
   ready=$(wait_line "$WAITER_OUT" '^BROKER_READY' "$READY_TIMEOUT") || { log "our broker not ready"; return 1; }
   STARTUP_MS=$(( ${ready#BROKER_READY } - t0 ))
   PIDS="$pid"
-  STARTUP_DETAIL="\"process_ms\":$STARTUP_MS"
+  STARTUP_DETAIL="\"process_ms\":$STARTUP_MS,\"launch\":\"$OURS_LAUNCH\""
 }
 
 run_side() { # SIDE FLUSH ROUND
@@ -197,6 +205,17 @@ run_side() { # SIDE FLUSH ROUND
 }
 
 log "work dir $WORK"
+if [ "$OURS_LAUNCH" = cds ] && [[ " $SIDES " == *" ours "* ]]; then
+  log "recording our class-data-sharing archive (unmeasured)"
+  mkdir -p "$WORK/cds-training"
+  JAVA_OPT="-Xmx$OURS_HEAP" ROCKETMQ_HM_JAR="$OURS_JAR" ROCKETMQ_HM_CDS_DIR="$WORK/cds" "$ROOT/bin/runplatform.sh" \
+    --rocketmq.namesrv.listen-port=0 --rocketmq.broker.listen-port=0 --server.port=0 \
+    --rocketmq.broker.store-path-root-dir="$WORK/cds-training/store" > "$WORK/cds-training/out.log" 2>&1 &
+  CHILDREN+=($!)
+  wait_line "$WORK/cds-training/out.log" 'Rocketmq-Hm ready in' "$READY_TIMEOUT" > /dev/null || log "no CDS archive"
+  kill_children
+  rm -rf "$WORK/cds-training"
+fi
 for flush in $FLUSH_TYPES; do
   for round in $(seq 1 "$ROUNDS"); do
     # Alternate which side goes first, so neither always runs on a warmer (or hotter) machine.

@@ -1,17 +1,15 @@
 package org.rocketmqhm.brokerapp;
 
-import org.rocketmqhm.brokerapp.NameServerConfiguration.NameServerLifecycle;
 import org.rocketmqhm.core.broker.Broker;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 /**
  * The broker, on unless {@code rocketmq.broker.enabled=false}; settings from {@code -c broker.properties} and
- * {@code rocketmq.broker.*}.
+ * {@code rocketmq.broker.*}. It is started early by {@link EarlyPlatformStart}; this lifecycle ties it to the
+ * context: refresh waits for it (and fails with its exception), close stops it before the name server.
  *
  * @since 0.1.0
  */
@@ -20,49 +18,38 @@ import org.springframework.core.env.Environment;
 public class BrokerConfiguration {
 
     @Bean
-    BrokerSettings brokerSettings(Environment environment) {
-        return BrokerSettingsLoader.load(environment);
-    }
-
-    @Bean
-    BrokerLifecycle brokerLifecycle(BrokerSettings settings, ObjectProvider<NameServerLifecycle> nameServer) {
-        return new BrokerLifecycle(new Broker(settings.broker(), settings.store()), nameServer.getIfAvailable());
+    BrokerLifecycle brokerLifecycle(PlatformStart platform) {
+        return new BrokerLifecycle(platform);
     }
 
     /**
-     * Runs the broker with the application context: starts after the name server, stops before it. Without
+     * Runs the broker with the application context: started after the name server, stopped before it. Without
      * {@code namesrvAddr} the broker registers with the name server of the same process.
      */
     public static final class BrokerLifecycle implements SmartLifecycle {
-        private final Broker broker;
-        private final NameServerLifecycle localNameServer;
+        private final PlatformStart platform;
 
-        BrokerLifecycle(Broker broker, NameServerLifecycle localNameServer) {
-            this.broker = broker;
-            this.localNameServer = localNameServer;
+        BrokerLifecycle(PlatformStart platform) {
+            this.platform = platform;
         }
 
         public Broker broker() {
-            return broker;
+            return platform.broker();
         }
 
         @Override
         public void start() {
-            String namesrvAddr = broker.config().getNamesrvAddr();
-            if ((namesrvAddr == null || namesrvAddr.isBlank()) && localNameServer != null) {
-                broker.config().setNamesrvAddr("127.0.0.1:" + localNameServer.nameServer().listenPort());
-            }
-            broker.start();
+            platform.await();
         }
 
         @Override
         public void stop() {
-            broker.shutdown();
+            platform.stopBroker();
         }
 
         @Override
         public boolean isRunning() {
-            return broker.isRunning();
+            return platform.broker().isRunning();
         }
 
         @Override

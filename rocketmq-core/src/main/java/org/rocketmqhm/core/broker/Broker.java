@@ -1,6 +1,8 @@
 package org.rocketmqhm.core.broker;
 
 import io.netty.channel.Channel;
+import org.rocketmqhm.core.acl.PlainAccessValidator;
+import org.rocketmqhm.core.acl.PlainAclStore;
 import org.rocketmqhm.core.broker.client.ConsumerIdsChangeNotifier;
 import org.rocketmqhm.core.broker.client.ConsumerRegistry;
 import org.rocketmqhm.core.broker.client.ProducerRegistry;
@@ -8,6 +10,7 @@ import org.rocketmqhm.core.broker.client.QueueLockManager;
 import org.rocketmqhm.core.broker.config.BrokerConfig;
 import org.rocketmqhm.core.broker.longpolling.PullRequestHoldService;
 import org.rocketmqhm.core.broker.offset.ConsumerOffsetManager;
+import org.rocketmqhm.core.broker.processor.AclAdminProcessor;
 import org.rocketmqhm.core.broker.processor.BrokerAdminProcessor;
 import org.rocketmqhm.core.broker.processor.BrokerStatsProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumeProgressProcessor;
@@ -31,10 +34,13 @@ import org.rocketmqhm.core.broker.processor.DelayOffsetProcessor;
 import org.rocketmqhm.core.broker.registration.NameServerRegistrar;
 import org.rocketmqhm.core.broker.schedule.DelayOffsetTable;
 import org.rocketmqhm.core.broker.schedule.ScheduleMessageService;
+import org.rocketmqhm.core.broker.slave.SlaveMetadataSync;
 import org.rocketmqhm.core.broker.processor.EndTransactionProcessor;
 import org.rocketmqhm.core.broker.processor.ReplyMessageProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerControlProcessor;
 import org.rocketmqhm.core.broker.client.ClientInvoker;
+import org.rocketmqhm.core.broker.transaction.TransactionOutcomes;
+import org.rocketmqhm.core.broker.transaction.TransactionOutcomesLoader;
 import org.rocketmqhm.core.broker.transaction.TransactionalMessageCheckService;
 import org.rocketmqhm.core.broker.subscription.SubscriptionGroupManager;
 import org.rocketmqhm.core.broker.support.BrokerTagsCodeResolver;
@@ -45,10 +51,10 @@ import org.rocketmqhm.core.remoting.ChannelEventListener;
 import org.rocketmqhm.core.remoting.RemotingCommand;
 import org.rocketmqhm.core.remoting.netty.NettyClientConfig;
 import org.rocketmqhm.core.remoting.netty.NettyRemotingClient;
-import org.rocketmqhm.core.remoting.netty.NettyRemotingServer;
-import org.rocketmqhm.core.remoting.netty.NettyServerConfig;
 import org.rocketmqhm.core.store.FileMessageStore;
+import org.rocketmqhm.core.store.config.BrokerRole;
 import org.rocketmqhm.core.store.config.MessageStoreConfig;
+import org.rocketmqhm.core.store.ha.ReplicationState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,11 +81,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Broker {
 
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
+    /** Op records read back at start to remember recently decided transactions (see TransactionOutcomes). */
+    private static final int TRANSACTION_OUTCOMES_LOADED_AT_START = 10_000;
+
+    /** How often plain_acl.yml is checked for changes. */
+    private static final long ACL_RELOAD_PERIOD_MILLIS = 2000;
 
     private final BrokerConfig config;
     private final MessageStoreConfig storeConfig;
+
     private final BrokerExecutors executors = new BrokerExecutors();
-    private NettyRemotingServer server;
+    private final BrokerServers servers = new BrokerServers();
+    private PlainAclStore acl;
     private NettyRemotingClient namesrvClient;
     private FileMessageStore store;
     private ConsumerOffsetManager offsets;
@@ -89,6 +102,7 @@ public final class Broker {
     private ScheduleMessageService scheduleService;
     private TransactionalMessageCheckService transactionCheckService;
     private ScheduledExecutorService scheduler;
+    private SlaveMetadataSync slaveSync;
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean running;
 
@@ -109,26 +123,28 @@ public final class Broker {
         }
         config.validate();
         DelayLevels delayLevels = DelayLevels.parse(storeConfig.getMessageDelayLevel());
-        NettyServerConfig serverConfig = new NettyServerConfig();
-        serverConfig.setListenPort(config.getListenPort());
-        config.applyTls(serverConfig);
-        server = new NettyRemotingServer("broker", serverConfig);
-        server.start();
-        int port = server.localPort();
+        acl = config.isAclEnable() ? new PlainAclStore(config.plainAclFile()) : null;
+        if (acl != null) {
+            acl.load();
+            servers.setRequestInterceptor(new PlainAccessValidator(acl));
+        }
+        servers.start(config.getListenPort(), config::applyTls);
+        int port = servers.localPort();
         String brokerAddr = config.getBrokerIP1() + ":" + port;
         InetSocketAddress storeHost = new InetSocketAddress(config.getBrokerIP1(), port);
 
         storeConfig.setBrokerRole(config.getBrokerRole());
+        storeConfig.setHaListenPort(config.getListenPort() == 0 ? 0 : config.getListenPort() + 1);
         store = new FileMessageStore(storeConfig, storeHost, new BrokerTagsCodeResolver(delayLevels));
         boolean loaded;
         try {
             loaded = store.load();
         } catch (RuntimeException e) {
-            server.shutdown();
+            servers.shutdown();
             throw e;
         }
         if (!loaded) {
-            server.shutdown();
+            servers.shutdown();
             throw new IllegalStateException("the message store under " + storeConfig.getStorePathRootDir()
                 + " could not be loaded");
         }
@@ -142,13 +158,20 @@ public final class Broker {
         offsets = new ConsumerOffsetManager(configDir);
         offsets.load();
         store.start();
-
+        try {
+            store.startReplication();
+        } catch (RuntimeException e) {
+            store.shutdown();
+            servers.shutdown();
+            throw new IllegalStateException("cannot start replication: " + e.getMessage(), e);
+        }
+        int haPort = store.haListenPort() > 0 ? store.haListenPort() : port + 1;
 
         BrokerStats brokerStats = new BrokerStats(store.getStats(), config.getBrokerClusterName());
         ConsumerRegistry consumers = new ConsumerRegistry(new ConsumerIdsChangeNotifier(this::sendOneway, groups,
             config.isNotifyConsumerIdsChangedEnable()));
         ProducerRegistry producers = new ProducerRegistry();
-        server.setChannelEventListener(new ChannelEventListener() {
+        ChannelEventListener channelListener = new ChannelEventListener() {
             @Override
             public void onChannelConnect(String remoteAddress, Channel channel) {
                 connections.incrementAndGet();
@@ -160,7 +183,8 @@ public final class Broker {
                 consumers.channelClosed(channel);
                 producers.channelClosed(channel);
             }
-        });
+        };
+        servers.setChannelEventListener(channelListener);
 
         ExecutorService sendPool = executors.create("SendMessageThread", config.getSendMessageThreadPoolNums(), 10000);
         ExecutorService pullPool = executors.create("PullMessageThread", config.getPullMessageThreadPoolNums(),
@@ -190,14 +214,18 @@ public final class Broker {
         }
         register(new DelayOffsetProcessor(delayOffsets), adminPool, RequestCode.GET_ALL_DELAY_OFFSET);
 
-        register(new EndTransactionProcessor(store, topics, rewriter, config.getBrokerRole()), sendPool,
-            RequestCode.END_TRANSACTION);
+        TransactionOutcomes transactionOutcomes = new TransactionOutcomes();
+        if (config.getBrokerRole() != org.rocketmqhm.core.store.config.BrokerRole.SLAVE) {
+            TransactionOutcomesLoader.load(store, transactionOutcomes, TRANSACTION_OUTCOMES_LOADED_AT_START);
+        }
+        register(new EndTransactionProcessor(store, topics, rewriter, config.getBrokerRole(), transactionOutcomes),
+            sendPool, RequestCode.END_TRANSACTION);
         ClientInvoker clientInvoker = new ClientInvoker() {
             @Override
             public java.util.concurrent.CompletableFuture<RemotingCommand> invoke(Channel channel,
                                                                                RemotingCommand request,
                                                                                long timeoutMillis) {
-                return server.invokeAsync(channel, request, timeoutMillis);
+                return servers.invokeAsync(channel, request, timeoutMillis);
             }
 
             @Override
@@ -212,7 +240,7 @@ public final class Broker {
         register(new ReplyMessageProcessor(config, store, topics, producers, clientInvoker, storeHost),
             sendPool, RequestCode.SEND_REPLY_MESSAGE, RequestCode.SEND_REPLY_MESSAGE_V2);
         transactionCheckService = new TransactionalMessageCheckService(config, store, offsets, topics, producers,
-            this::sendOneway);
+            this::sendOneway, transactionOutcomes, storeConfig.getFileReservedTime());
         if (config.getBrokerRole() != org.rocketmqhm.core.store.config.BrokerRole.SLAVE) {
             transactionCheckService.start();
         }
@@ -261,10 +289,14 @@ public final class Broker {
             .add("litePull", pullPool).add("query", queryPool);
         register(new BrokerAdminProcessor(config, storeConfig, store, topics, brokerStats, poolGauges), adminPool,
             RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
+        register(new AclAdminProcessor(acl, config.getBrokerClusterName(), config.getBrokerName(), brokerAddr),
+            adminPool, RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG,
+            RequestCode.GET_BROKER_CLUSTER_ACL_INFO, RequestCode.UPDATE_GLOBAL_WHITE_ADDRS_CONFIG,
+            RequestCode.GET_BROKER_CLUSTER_ACL_CONFIG);
 
         namesrvClient = new NettyRemotingClient(new NettyClientConfig());
         registrar = new NameServerRegistrar(config, topics, namesrvClient, brokerAddr,
-            config.getBrokerIP2() + ":" + (port + 1));
+            config.getBrokerIP2() + ":" + haPort);
         topics.addChangeListener(changed -> registrar.registerAll());
 
         scheduler = Executors.newScheduledThreadPool(1, r -> {
@@ -273,6 +305,9 @@ public final class Broker {
             return t;
         });
         brokerStats.start(scheduler);
+        if (acl != null) {
+            acl.watch(scheduler, ACL_RELOAD_PERIOD_MILLIS);
+        }
         scheduler.scheduleWithFixedDelay(() -> safely("register broker", registrar::registerAll),
             config.getRegisterNameServerPeriod(), config.getRegisterNameServerPeriod(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> safely("persist consumer offsets", offsets::persist),
@@ -282,6 +317,23 @@ public final class Broker {
             producers.expire(config.getChannelExpiredTimeout());
         }), 10, 10, TimeUnit.SECONDS);
 
+        if (config.getBrokerRole() == BrokerRole.SLAVE) {
+            SlaveMetadataSync sync = new SlaveMetadataSync(namesrvClient, topics, offsets, delayOffsets, groups,
+                adminPool);
+            slaveSync = sync;
+            boolean haConfigured = storeConfig.getHaMasterAddress() != null
+                && !storeConfig.getHaMasterAddress().isBlank();
+            registrar.setResponseListener(h -> {
+                if (!haConfigured) {
+                    store.updateHaMasterAddress(h.haServerAddr());
+                }
+                if (sync.updateMasterAddr(h.masterAddr())) {
+                    sync.syncAll();
+                }
+            });
+            scheduler.scheduleWithFixedDelay(() -> safely("sync metadata from master", sync::syncAll),
+                3000, 10000, TimeUnit.MILLISECONDS);
+        }
         registrar.registerAll().orTimeout(config.getRegisterBrokerTimeoutMills(), TimeUnit.MILLISECONDS)
             .exceptionally(e -> null).join();
         running = true;
@@ -290,14 +342,12 @@ public final class Broker {
     }
 
     private void register(org.rocketmqhm.core.remoting.RequestProcessor processor, Executor executor, int... codes) {
-        for (int code : codes) {
-            server.registerProcessor(code, processor, executor);
-        }
+        servers.register(processor, executor, codes);
     }
 
     private void sendOneway(Channel channel, RemotingCommand request) {
         if (channel.isActive()) {
-            server.invokeOneway(channel, request);
+            servers.invokeOneway(channel, request);
         }
     }
 
@@ -318,7 +368,7 @@ public final class Broker {
         scheduler.shutdownNow();
         registrar.unregisterAll();
         holdService.shutdown();
-        server.shutdown();
+        servers.shutdown();
         scheduleService.shutdown();
         transactionCheckService.shutdown();
         executors.shutdown();
@@ -330,7 +380,7 @@ public final class Broker {
 
     /** @return the bound port (useful when configured with 0) */
     public int listenPort() {
-        return server.localPort();
+        return servers.localPort();
     }
 
     /** @return {@code brokerIP1:port} */
@@ -378,6 +428,22 @@ public final class Broker {
     public Map<String, Map<Integer, Long>> committedOffsets() {
         ConsumerOffsetManager o = offsets;
         return o == null ? Map.of() : new HashMap<>(o.snapshot().offsetTable());
+    }
+
+    /**
+     * @return replication state: on a master the connected slaves and their acks, on a slave the master's HA
+     *     address, whether it is connected and the last contact time; {@link ReplicationState#NONE} before start
+     * @since 0.3.0
+     */
+    public ReplicationState replicationState() {
+        FileMessageStore s = store;
+        return s == null ? ReplicationState.NONE : s.replicationState();
+    }
+
+    /** @return a slave's master broker address as learned from the name server (null on a master) @since 0.3.0 */
+    public String masterAddress() {
+        SlaveMetadataSync s = slaveSync;
+        return s == null ? null : s.masterAddr();
     }
 
     public MessageStoreConfig storeConfig() {

@@ -45,6 +45,11 @@ public final class NameServer {
         this.kvConfig = new KvConfigStore(config.getKvConfigPath() == null ? null : Path.of(config.getKvConfigPath()));
     }
 
+    /** @return the settings this name server runs with */
+    public NamesrvConfig config() {
+        return config;
+    }
+
     /** Binds the port and starts serving; throws with a clear message when the port is taken. */
     public synchronized void start() {
         kvConfig.load();

@@ -34,6 +34,7 @@ public abstract class RemotingEndpoint {
     private volatile Binding defaultProcessor;
     private volatile ChannelEventListener channelEventListener;
     private volatile RpcHook rpcHook;
+    private volatile RequestInterceptor requestInterceptor;
 
     private final ChannelHandler commandHandler = new CommandHandler();
     private final ChannelHandler connectionHandler = new ConnectionHandler();
@@ -55,6 +56,11 @@ public abstract class RemotingEndpoint {
     /** @param hook runs on every outgoing request (e.g. ACL signing); null for none */
     public void setRpcHook(RpcHook hook) {
         this.rpcHook = hook;
+    }
+
+    /** @param interceptor sees (and may refuse) every incoming request before its processor; null for none */
+    public void setRequestInterceptor(RequestInterceptor interceptor) {
+        this.requestInterceptor = interceptor;
     }
 
     private void beforeRequest(Channel channel, RemotingCommand request) {
@@ -156,6 +162,10 @@ public abstract class RemotingEndpoint {
     private void runProcessor(RequestProcessor processor, RemotingContext context) {
         RemotingCommand request = context.request();
         try {
+            RequestInterceptor interceptor = requestInterceptor;
+            if (interceptor != null) {
+                interceptor.beforeProcess(context, request);
+            }
             RemotingCommand response = processor.process(context, request);
             if (response != null) {
                 context.writeResponse(response);

@@ -26,6 +26,10 @@ import org.rocketmqhm.core.store.flush.AsyncFlushService;
 import org.rocketmqhm.core.store.flush.CommitLogFlusher;
 import org.rocketmqhm.core.store.flush.ConsumeQueueFlushService;
 import org.rocketmqhm.core.store.flush.GroupCommitService;
+import org.rocketmqhm.core.store.ha.HaClient;
+import org.rocketmqhm.core.store.ha.HaMaster;
+import org.rocketmqhm.core.store.ha.Replication;
+import org.rocketmqhm.core.store.ha.ReplicationState;
 import org.rocketmqhm.core.store.index.IndexService;
 import org.rocketmqhm.core.store.index.QueryOffsetResult;
 import org.rocketmqhm.core.store.log.AppendResult;
@@ -65,6 +69,8 @@ public final class FileMessageStore implements MessageStore {
     private CleanService cleaner;
     private CommitLogFlusher flusher;
     private ConsumeQueueFlushService queueFlusher;
+    private volatile Replication replication = Replication.NONE;
+    private final long memoryResidentBytes;
     private volatile boolean running;
 
     /**
@@ -97,6 +103,21 @@ public final class FileMessageStore implements MessageStore {
         this.reput = new ReputService(commitLog, this.resolver);
         this.reput.addDispatcher(new ConsumeQueueDispatcher(queues, listeners));
         this.reader = new QueueReader(config, commitLog, queues);
+        this.memoryResidentBytes = physicalMemory() / 100 * config.getAccessMessageInMemoryMaxRatio();
+    }
+
+    private static long physicalMemory() {
+        try {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getTotalMemorySize();
+        } catch (RuntimeException | LinkageError e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    @Override
+    public boolean suggestPullingFromSlave(long maxPhyOffsetPulled) {
+        return commitLog.getMaxOffset() - maxPhyOffsetPulled > memoryResidentBytes;
     }
 
     @Override
@@ -230,8 +251,45 @@ public final class FileMessageStore implements MessageStore {
         checkpoint.close();
     }
 
+    /**
+     * Starts replication for the configured role (section 6): a master binds {@code haListenPort} (0 = ephemeral)
+     * and serves slaves, a slave connects to {@code haMasterAddress} or the address given later through
+     * {@link #updateHaMasterAddress}. Call after {@link #start()}; a store never started this way does not
+     * replicate (and a SYNC_MASTER role then acknowledges puts without a slave).
+     *
+     * @return the started replication
+     * @since 0.3.0
+     */
+    public synchronized Replication startReplication() {
+        if (replication != Replication.NONE) {
+            return replication;
+        }
+        Replication r = config.getBrokerRole() == BrokerRole.SLAVE
+                ? new HaClient(commitLog, reput::wakeup, config)
+                : new HaMaster(commitLog, config, config.getBrokerRole() == BrokerRole.SYNC_MASTER);
+        r.start();
+        replication = r;
+        return r;
+    }
+
+    /** @param haServerAddr master HA address learned from the name server (slaves only) @since 0.3.0 */
+    public void updateHaMasterAddress(String haServerAddr) {
+        replication.updateMasterAddress(haServerAddr);
+    }
+
+    /** @return replication snapshot (connected slaves and acks, or master address and last contact) @since 0.3.0 */
+    public ReplicationState replicationState() {
+        return replication.state();
+    }
+
+    /** @return the bound HA port of a replicating master, else -1 @since 0.3.0 */
+    public int haListenPort() {
+        return replication.listenPort();
+    }
+
     private void stopThreads() {
         running = false;
+        replication.shutdown();
         reput.shutdown();
         if (flusher != null) {
             flusher.shutdown();
@@ -297,7 +355,13 @@ public final class FileMessageStore implements MessageStore {
         PutResult ok = new PutResult(PutStatus.PUT_OK, ar.wroteOffset(), ar.wroteBytes(), ar.offsets(),
                 ar.logicsOffset(), ar.storeTimestamp(), storeHost);
         boolean wait = batch.get(0).isWaitStoreMsgOK();
-        return flusher.onAppended(ar.wroteOffset() + ar.wroteBytes(), wait)
+        long end = ar.wroteOffset() + ar.wroteBytes();
+        CompletableFuture<PutStatus> flushed = flusher.onAppended(end, wait);
+        CompletableFuture<PutStatus> replicated = replication.onAppended(end, wait);
+        CompletableFuture<PutStatus> acked = replicated.isDone() && replicated.join() == PutStatus.PUT_OK
+                ? flushed
+                : flushed.thenCombine(replicated, (f, r) -> r != PutStatus.PUT_OK ? r : f);
+        return acked
                 .thenApply(s -> {
                     stats.onPutLatency(System.nanoTime() - startNanos);
                     return s == PutStatus.PUT_OK ? ok : ok.withStatus(s);

@@ -67,6 +67,18 @@ public interface MessageStore {
     /** @return zero-copy slice of {@code size} bytes at the offset, or null */
     ByteBuffer selectOneMessageByOffset(long commitLogOffset, int size);
 
+    /**
+     * Section 5.4: whether a pull that read up to {@code maxPhyOffsetPulled} lies further back from the commit-log
+     * end than the share of RAM assumed to cache it ({@code accessMessageInMemoryMaxRatio}).
+     *
+     * @param maxPhyOffsetPulled commit-log offset of the last record returned
+     * @return whether the consumer should be sent to a slave (when slave reads are enabled)
+     * @since 0.3.0
+     */
+    default boolean suggestPullingFromSlave(long maxPhyOffsetPulled) {
+        return false;
+    }
+
     /** @return bytes from the offset to the published end of its file (for replication), or null */
     ByteBuffer getCommitLogData(long offset);
 

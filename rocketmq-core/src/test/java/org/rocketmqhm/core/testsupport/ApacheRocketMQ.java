@@ -41,6 +41,18 @@ public final class ApacheRocketMQ implements BrokerFixture {
     /** Starts with a broker config adjusted by the customizer (e.g. {@code aclEnable}). */
     public static ApacheRocketMQ start(Path dir, java.util.function.Consumer<BrokerConfig> customizer)
         throws Exception {
+        return start(dir, customizer, store -> { });
+    }
+
+    /**
+     * @param dir storage folder
+     * @param customizer adjusts Apache's broker settings
+     * @param storeCustomizer adjusts Apache's store settings (e.g. {@code brokerRole=SYNC_MASTER}) before start
+     * @return the running pair
+     */
+    public static ApacheRocketMQ start(Path dir, java.util.function.Consumer<BrokerConfig> customizer,
+                                       java.util.function.Consumer<MessageStoreConfig> storeCustomizer)
+        throws Exception {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
         // Apache's start-up scripts (NamesrvStartup/BrokerStartup) set this property; without it every command the
         // broker sends carries version 0, and the name server then reads REGISTER_BROKER with its pre-3.0.11 layout
@@ -84,6 +96,7 @@ public final class ApacheRocketMQ implements BrokerFixture {
         store.setMaxHashSlotNum(2_500);
         store.setHaListenPort(brokerPort + 1);
         store.setMessageDelayLevel("1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s");
+        storeCustomizer.accept(store);
         BrokerController broker = new BrokerController(brokerConfig, brokerNetty, new NettyClientConfig(), store);
         if (!broker.initialize()) {
             namesrv.shutdown();
@@ -93,6 +106,11 @@ public final class ApacheRocketMQ implements BrokerFixture {
         Awaitility.await().atMost(Duration.ofSeconds(20))
             .until(() -> namesrv.getRouteInfoManager().pickupTopicRouteData("TBW102") != null);
         return new ApacheRocketMQ(namesrv, broker, nameServerAddress);
+    }
+
+    /** @return Apache's broker controller (store, HA service) for assertions */
+    public BrokerController controller() {
+        return broker;
     }
 
     @Override

@@ -5,8 +5,9 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * Health component {@code role}: who this broker is (brokerName, brokerId, brokerRole, cluster, address). UP while
- * the broker runs. Thread-safe.
+ * Health component {@code role}: who this broker is (brokerName, brokerId, brokerRole, cluster, address) and its
+ * replication state (connected slaves and their acks on a master; master HA address, connection and last contact
+ * on a slave). UP while the broker runs. Thread-safe.
  *
  * @since 0.2.0
  */
@@ -26,6 +27,7 @@ public final class BrokerRoleHealthIndicator extends AbstractHealthIndicator {
             .withDetail("brokerId", broker.config().getBrokerId())
             .withDetail("brokerRole", broker.config().getBrokerRole().name())
             .withDetail("cluster", broker.config().getBrokerClusterName())
-            .withDetail("address", broker.isRunning() ? broker.address() : "not listening");
+            .withDetail("address", broker.isRunning() ? broker.address() : "not listening")
+            .withDetail("replication", broker.replicationState());
     }
 }

@@ -6,6 +6,7 @@ import org.rocketmqhm.core.store.config.BrokerRole;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -128,6 +129,12 @@ public class BrokerConfig {
     /** Whether SQL92 subscriptions are accepted. */
     private boolean enablePropertyFilter = false;
 
+    /**
+     * Whether pulls of {@code %RETRY%<group>} also apply the group's SQL92 subscription of each message's original
+     * topic ({@code RETRY_TOPIC}).
+     */
+    private boolean filterSupportRetry = false;
+
     /** Whether SEND_REPLY_MESSAGE also stores the reply in {@code <cluster>_REPLY_TOPIC}. */
     private boolean storeReplyMessageEnable = true;
 
@@ -157,6 +164,12 @@ public class BrokerConfig {
 
     /** Role of this broker (masters accept writes, slaves replicate). */
     private BrokerRole brokerRole = BrokerRole.ASYNC_MASTER;
+
+    /** Whether plain ACL ({@code <rocketmqHome>/conf/plain_acl.yml}) is enforced on every request. */
+    private boolean aclEnable = false;
+
+    /** Home folder holding {@code conf/plain_acl.yml}; default JVM {@code rocketmq.home.dir}, else env ROCKETMQ_HOME. */
+    private String rocketmqHome = System.getProperty("rocketmq.home.dir", System.getenv("ROCKETMQ_HOME"));
 
     /** @return the name servers of {@link #getNamesrvAddr()}, trimmed, without blanks */
     public List<String> namesrvAddressList() {
@@ -510,6 +523,14 @@ public class BrokerConfig {
         this.transactionCheckInterval = transactionCheckInterval;
     }
 
+    public boolean isFilterSupportRetry() {
+        return filterSupportRetry;
+    }
+
+    public void setFilterSupportRetry(boolean filterSupportRetry) {
+        this.filterSupportRetry = filterSupportRetry;
+    }
+
     public boolean isEnablePropertyFilter() {
         return enablePropertyFilter;
     }
@@ -540,6 +561,32 @@ public class BrokerConfig {
 
     public void setChannelExpiredTimeout(long channelExpiredTimeout) {
         this.channelExpiredTimeout = channelExpiredTimeout;
+    }
+
+    public boolean isAclEnable() {
+        return aclEnable;
+    }
+
+    public void setAclEnable(boolean aclEnable) {
+        this.aclEnable = aclEnable;
+    }
+
+    public String getRocketmqHome() {
+        return rocketmqHome;
+    }
+
+    public void setRocketmqHome(String rocketmqHome) {
+        this.rocketmqHome = rocketmqHome;
+    }
+
+    /**
+     * @return the plain ACL file: {@code <rocketmqHome>/conf/plain_acl.yml}, or {@code <rocketmqHome>/<path>} when
+     *     the JVM property {@code rocketmq.acl.plain.file} names another path (Apache's convention)
+     */
+    public Path plainAclFile() {
+        String home = rocketmqHome == null || rocketmqHome.isBlank() ? "." : rocketmqHome;
+        String relative = System.getProperty("rocketmq.acl.plain.file", "conf/plain_acl.yml");
+        return Path.of(home, relative.startsWith("/") ? relative.substring(1) : relative);
     }
 
     public boolean isNotifyConsumerIdsChangedEnable() {

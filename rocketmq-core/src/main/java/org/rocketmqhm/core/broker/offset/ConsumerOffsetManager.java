@@ -128,6 +128,19 @@ public final class ConsumerOffsetManager {
         offsets.keySet().removeIf(key -> key.startsWith(topic + SEPARATOR));
     }
 
+    /**
+     * Slave metadata sync: takes every offset the master has (offsets only the slave knows are kept).
+     *
+     * @param master the master's GET_ALL_CONSUMER_OFFSET body
+     * @since 0.3.0
+     */
+    public void putAllFromMaster(ConsumerOffsetSerializeWrapper master) {
+        if (master == null || master.offsetTable() == null) {
+            return;
+        }
+        master.offsetTable().forEach((key, table) -> offsets.put(key, new ConcurrentHashMap<>(table)));
+    }
+
     public ConsumerOffsetSerializeWrapper snapshot() {
         Map<String, Map<Integer, Long>> copy = new HashMap<>();
         offsets.forEach((key, table) -> copy.put(key, new HashMap<>(table)));

@@ -2,6 +2,7 @@ package org.rocketmqhm.core.broker.processor;
 
 import org.rocketmqhm.core.broker.topic.TopicConfigManager;
 import org.rocketmqhm.core.broker.transaction.HalfMessages;
+import org.rocketmqhm.core.broker.transaction.TransactionOutcomes;
 import org.rocketmqhm.core.common.message.MessageConst;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.common.message.MessageSysFlag;
@@ -27,7 +28,9 @@ import java.util.concurrent.CompletableFuture;
  * is verified against the header (producer group = PGROUP, queue offset, commit-log offset; the remarks of section
  * 2.2 otherwise). Commit stores the final message through {@link PutTimeRewriter} (so a DELAY still applies) and
  * then an op record; rollback only writes the op record. Unknown (0) is ignored without a response. Answers from
- * the put futures. Thread-safe.
+ * the put futures. Idempotent per transaction ({@link TransactionOutcomes}): when another copy of the same
+ * transaction (same PGROUP and UNIQ_KEY) was already committed or rolled back, only the op record of this copy is
+ * written, so a late or repeated answer never delivers the message a second time. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -39,13 +42,15 @@ public final class EndTransactionProcessor implements RequestProcessor {
     private final TopicConfigManager topics;
     private final PutTimeRewriter rewriter;
     private final BrokerRole role;
+    private final TransactionOutcomes outcomes;
 
     public EndTransactionProcessor(MessageStore store, TopicConfigManager topics, PutTimeRewriter rewriter,
-                                   BrokerRole role) {
+                                   BrokerRole role, TransactionOutcomes outcomes) {
         this.store = store;
         this.topics = topics;
         this.rewriter = rewriter;
         this.role = role;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -77,10 +82,19 @@ public final class EndTransactionProcessor implements RequestProcessor {
             decision == MessageSysFlag.TRANSACTION_COMMIT_TYPE ? "commit" : "rollback", header.msgId(),
             header.fromTransactionCheck());
         CompletableFuture<PutResult> done;
-        if (decision == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
+        if (!outcomes.decide(half, decision)) {
+            log.info("transaction {} already decided; {} of copy at half offset {} only marks it done",
+                header.msgId(), decision == MessageSysFlag.TRANSACTION_COMMIT_TYPE ? "commit" : "rollback",
+                half.getQueueOffset());
+            done = writeOp(half);
+        } else if (decision == MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
             StoreMessage committed = HalfMessages.committed(half);
             rewriter.rewrite(committed);
-            done = store.putMessage(committed).thenCompose(put -> put.isOk() ? writeOp(half) : completed(put));
+            done = store.putMessage(committed).whenComplete((put, error) -> {
+                if (error != null || !put.isOk()) {
+                    outcomes.undo(half, decision); // nothing delivered: a later END_TRANSACTION may still commit
+                }
+            }).thenCompose(put -> put.isOk() ? writeOp(half) : completed(put));
         } else {
             done = writeOp(half);
         }

@@ -2,6 +2,7 @@ package org.rocketmqhm.core.broker.processor;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import org.rocketmqhm.core.common.message.MessageDecoder;
 import org.rocketmqhm.core.broker.client.ConsumerGroupInfo;
 import org.rocketmqhm.core.broker.client.ConsumerRegistry;
 import org.rocketmqhm.core.broker.config.BrokerConfig;
@@ -18,6 +19,7 @@ import org.rocketmqhm.core.protocol.ExpressionType;
 import org.rocketmqhm.core.protocol.MessageModel;
 import org.rocketmqhm.core.protocol.PermName;
 import org.rocketmqhm.core.protocol.ResponseCode;
+import org.rocketmqhm.core.protocol.SystemTopics;
 import org.rocketmqhm.core.protocol.body.SubscriptionData;
 import org.rocketmqhm.core.protocol.body.SubscriptionGroupConfig;
 import org.rocketmqhm.core.protocol.body.TopicConfig;
@@ -44,7 +46,11 @@ import java.util.concurrent.RejectedExecutionException;
  * and answers with the stored records as a zero-copy body (the store's mapped slices wrapped, never copied).
  * When nothing is there and the request allows it, the pull is held by the {@link PullRequestHoldService} and
  * answered later from a wake-up, which re-runs it here without the suspend permission. Status to code mapping is
- * the protocol's section 2.3 table. Thread-safe.
+ * the protocol's section 2.3 table. {@code suggestWhichBrokerId} follows section 5.4: 0 unless
+ * {@code slaveReadEnable}, then the group's {@code whichBrokerWhenConsumeSlowly} when the returned records lie
+ * further back than {@code accessMessageInMemoryMaxRatio} % of RAM from the commit-log end, else its
+ * {@code brokerId}. A slave without {@code slaveReadEnable} answers
+ * PULL_RETRY_IMMEDIATELY with suggestion 0; a slave never stores the pull's commit offset. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -145,6 +151,9 @@ public final class PullMessageProcessor implements RequestProcessor {
                 + topic.getReadQueueNums() + "] consumer:[" + context.remoteAddress() + "]");
         }
         MessageFilter filter = PullFilter.of(subscriptionFilter(header, group));
+        if (config.isFilterSupportRetry() && SystemTopics.isRetryTopic(header.topic())) {
+            filter = RetryPullFilter.of(header.topic(), filter, consumers);
+        }
 
         int sysFlag = header.sysFlag();
         int maxBytes = header.maxMsgBytes() == null || header.maxMsgBytes() <= 0 ? Integer.MAX_VALUE
@@ -155,8 +164,10 @@ public final class PullMessageProcessor implements RequestProcessor {
             stats.onPullFound(header.consumerGroup(), header.topic(), result.messageCount(), result.totalSize());
         }
 
-        RemotingCommand response = answer(header, result);
         boolean master = config.getBrokerRole() != BrokerRole.SLAVE;
+        long suggest = config.isSlaveReadEnable() ? (slow(result) ? group.getWhichBrokerWhenConsumeSlowly()
+            : group.getBrokerId()) : 0L;
+        RemotingCommand response = answer(header, result, suggest, !master && !config.isSlaveReadEnable());
         if (allowSuspend && master && (sysFlag & FLAG_COMMIT_OFFSET) != 0) {
             offsets.commit(header.consumerGroup(), header.topic(), queueId, header.commitOffset());
         }
@@ -216,7 +227,14 @@ public final class PullMessageProcessor implements RequestProcessor {
         }
     }
 
-    private static RemotingCommand answer(PullMessageRequestHeader header, GetMessageResult result) {
+    private boolean slow(GetMessageResult result) {
+        List<ByteBuffer> messages = result.messages();
+        return !messages.isEmpty() && store.suggestPullingFromSlave(
+            messages.get(messages.size() - 1).getLong(MessageDecoder.POS_PHYSICAL_OFFSET));
+    }
+
+    private static RemotingCommand answer(PullMessageRequestHeader header, GetMessageResult result,
+                                          long suggestWhichBrokerId, boolean unreadableSlave) {
         int code;
         String remark;
         long nextBegin = result.nextBeginOffset();
@@ -246,8 +264,12 @@ public final class PullMessageProcessor implements RequestProcessor {
                 remark = "store getMessage return " + result.status();
             }
         }
+        if (unreadableSlave) {
+            code = ResponseCode.PULL_RETRY_IMMEDIATELY;
+            suggestWhichBrokerId = 0L;
+        }
         RemotingCommand response = RemotingCommand.response(code, remark);
-        response.writeHeader(new PullMessageResponseHeader(0L, nextBegin, result.minOffset(), result.maxOffset()));
+        response.writeHeader(new PullMessageResponseHeader(suggestWhichBrokerId, nextBegin, result.minOffset(), result.maxOffset()));
         if (code == ResponseCode.SUCCESS && result.messageCount() > 0) {
             response.setBodyBuf(wrap(result.messages()));
         }

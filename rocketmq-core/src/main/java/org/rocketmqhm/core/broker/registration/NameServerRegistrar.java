@@ -10,6 +10,7 @@ import org.rocketmqhm.core.protocol.body.TopicConfig;
 import org.rocketmqhm.core.protocol.body.TopicConfigSerializeWrapper;
 import org.rocketmqhm.core.protocol.header.BrokerIdentityHeader;
 import org.rocketmqhm.core.protocol.header.RegisterBrokerRequestHeader;
+import org.rocketmqhm.core.protocol.header.RegisterBrokerResponseHeader;
 import org.rocketmqhm.core.remoting.RemotingCommand;
 import org.rocketmqhm.core.remoting.netty.NettyRemotingClient;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.zip.CRC32;
 
 /**
@@ -41,6 +43,7 @@ public final class NameServerRegistrar {
     private final String brokerAddr;
     private final String haServerAddr;
     private final Map<String, Long> lastSuccess = new ConcurrentHashMap<>();
+    private volatile Consumer<RegisterBrokerResponseHeader> responseListener = h -> { };
 
     public NameServerRegistrar(BrokerConfig config, TopicConfigManager topics, NettyRemotingClient client,
                                String brokerAddr, String haServerAddr) {
@@ -72,11 +75,29 @@ public final class NameServerRegistrar {
                             response.getRemark());
                     } else {
                         lastSuccess.put(namesrv, System.currentTimeMillis());
+                        notifyResponse(namesrv, response);
                     }
                     return null;
                 }));
         }
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+    }
+
+    /**
+     * @param listener receives every accepted registration's response header (a slave learns its master's
+     *     {@code haServerAddr} and {@code masterAddr} there); called on a Netty thread, must not block
+     * @since 0.3.0
+     */
+    public void setResponseListener(Consumer<RegisterBrokerResponseHeader> listener) {
+        this.responseListener = listener;
+    }
+
+    private void notifyResponse(String namesrv, RemotingCommand response) {
+        try {
+            responseListener.accept(response.decodeHeader(RegisterBrokerResponseHeader.class));
+        } catch (Exception e) {
+            log.warn("cannot read the registration response of name server {}: {}", namesrv, e.toString());
+        }
     }
 
     /**

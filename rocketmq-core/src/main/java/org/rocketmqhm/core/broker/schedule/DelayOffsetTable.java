@@ -40,6 +40,19 @@ public final class DelayOffsetTable {
         offsets.put(level, offset);
     }
 
+    /**
+     * Slave metadata sync: takes the master's delay offsets and persists them.
+     *
+     * @param master the master's GET_ALL_DELAY_OFFSET body
+     * @since 0.3.0
+     */
+    public void putAllFromMaster(DelayOffsetSerializeWrapper master) {
+        if (master != null && master.offsetTable() != null) {
+            offsets.putAll(master.offsetTable());
+            persist();
+        }
+    }
+
     /** @return a sorted copy, as served by GET_ALL_DELAY_OFFSET */
     public DelayOffsetSerializeWrapper snapshot() {
         return new DelayOffsetSerializeWrapper(new TreeMap<>(offsets));

@@ -77,6 +77,27 @@ public final class SubscriptionGroupManager {
         return true;
     }
 
+    /**
+     * Slave metadata sync: replaces every group with the master's when its DataVersion differs, and persists.
+     *
+     * @param master the master's GET_ALL_SUBSCRIPTIONGROUP_CONFIG body
+     * @return whether anything was replaced
+     * @since 0.3.0
+     */
+    public synchronized boolean replaceFromMaster(SubscriptionGroupWrapper master) {
+        if (master == null || master.subscriptionGroupTable() == null
+                || (master.dataVersion() != null && master.dataVersion().equals(dataVersion))) {
+            return false;
+        }
+        groups.keySet().retainAll(master.subscriptionGroupTable().keySet());
+        groups.putAll(master.subscriptionGroupTable());
+        if (master.dataVersion() != null) {
+            dataVersion = master.dataVersion();
+        }
+        persist();
+        return true;
+    }
+
     public SubscriptionGroupWrapper snapshot() {
         return new SubscriptionGroupWrapper(new HashMap<>(groups), dataVersion);
     }

@@ -182,6 +182,28 @@ public final class TopicConfigManager {
         return true;
     }
 
+    /**
+     * Slave metadata sync: replaces every topic with the master's when its DataVersion differs, persists, and
+     * does not notify change listeners (a slave's registration does not change routes).
+     *
+     * @param master the master's GET_ALL_TOPIC_CONFIG body
+     * @return whether anything was replaced
+     * @since 0.3.0
+     */
+    public synchronized boolean replaceFromMaster(TopicConfigSerializeWrapper master) {
+        if (master == null || master.topicConfigTable() == null
+                || (master.dataVersion() != null && master.dataVersion().equals(dataVersion))) {
+            return false;
+        }
+        topics.keySet().retainAll(master.topicConfigTable().keySet());
+        master.topicConfigTable().forEach((name, config) -> topics.put(name, config.copy()));
+        if (master.dataVersion() != null) {
+            dataVersion = master.dataVersion();
+        }
+        persist();
+        return true;
+    }
+
     public DataVersion dataVersion() {
         return dataVersion;
     }

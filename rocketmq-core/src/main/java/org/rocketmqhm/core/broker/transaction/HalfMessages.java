@@ -49,6 +49,17 @@ public final class HalfMessages {
     }
 
     /**
+     * @return the copy re-appended for a half message still within its CHECK_IMMUNITY_TIME_IN_SECONDS:
+     *     unchanged but for TRAN_PREPARED_QUEUE_OFFSET = the half offset it was first prepared at
+     */
+    static StoreMessage deferred(MessageExt half, long preparedQueueOffset) {
+        StoreMessage msg = copyOf(half, SystemTopics.TRANS_HALF_TOPIC, 0);
+        msg.getProperties().put(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET,
+            String.valueOf(preparedQueueOffset));
+        return msg;
+    }
+
+    /**
      * @param half a stored half message
      * @return its copy for RESUME_CHECK_HALF_MESSAGE: re-appended with TRANSACTION_CHECK_TIMES reset to 0
      * @since 0.3.0

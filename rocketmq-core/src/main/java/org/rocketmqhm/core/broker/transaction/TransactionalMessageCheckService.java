@@ -41,12 +41,22 @@ import java.util.function.BiConsumer;
  * <ol>
  *   <li>reads the op records of {@code RMQ_SYS_TRANS_OP_HALF_TOPIC} from the op consume offset of group
  *       {@code CID_RMQ_SYS_TRANS} (half queue offsets already decided);</li>
- *   <li>walks {@code RMQ_SYS_TRANS_HALF_TOPIC} queue 0 from the group's half consume offset: decided messages are
- *       skipped; messages checked {@code transactionCheckMax} times go to {@code TRANS_CHECK_MAX_TIME_TOPIC};
- *       the walk stops at a message stored after the run began or younger (by born time) than
- *       {@code transactionTimeOut} (or its {@code CHECK_IMMUNITY_TIME_IN_SECONDS}); any other message is
- *       re-appended with {@code TRANSACTION_CHECK_TIMES + 1} and CHECK_TRANSACTION_STATE is sent oneway to one
- *       live channel of its {@code PGROUP} producer group with the offsets of the copy;</li>
+ *   <li>walks {@code RMQ_SYS_TRANS_HALF_TOPIC} queue 0 from the group's half consume offset, per message:
+ *     <ul>
+ *       <li>decided (an op record for its offset, or another copy of its transaction decided, see
+ *           {@link TransactionOutcomes}): skipped;</li>
+ *       <li>checked {@code transactionCheckMax} times, or born more than {@code fileReservedTime} hours ago:
+ *           discarded to {@code TRANS_CHECK_MAX_TIME_TOPIC};</li>
+ *       <li>stored after the run began: the walk stops;</li>
+ *       <li>with {@code CHECK_IMMUNITY_TIME_IN_SECONDS} and younger (by born time) than it: deferred, i.e.
+ *           re-appended with {@code TRAN_PREPARED_QUEUE_OFFSET} = the half offset it was prepared at (skipped
+ *           instead when that offset is decided), and the walk goes on;</li>
+ *       <li>without it and younger than {@code transactionTimeOut}: the walk stops;</li>
+ *       <li>a copy made by an earlier check, stored less than {@code transactionTimeOut} ago (the producer may
+ *           still be answering): the walk stops;</li>
+ *       <li>otherwise re-appended with {@code TRANSACTION_CHECK_TIMES + 1} and CHECK_TRANSACTION_STATE is sent
+ *           oneway to one live channel of its {@code PGROUP} producer group with the offsets of the copy;</li>
+ *     </ul></li>
  *   <li>commits the new half offset and the op offset (advanced over op records whose half offset is behind the
  *       new half offset) as consumer offsets, so progress survives a restart.</li>
  * </ol>
@@ -68,11 +78,20 @@ public final class TransactionalMessageCheckService {
     private final TopicConfigManager topics;
     private final ProducerRegistry producers;
     private final BiConsumer<Channel, RemotingCommand> oneway;
+    private final TransactionOutcomes outcomes;
+    private final int fileReservedHours;
     private ScheduledExecutorService timer;
 
+    /**
+     * @param fileReservedHours the commit-log retention ({@code fileReservedTime}): older half messages are
+     *     discarded instead of checked
+     */
     public TransactionalMessageCheckService(BrokerConfig config, MessageStore store, ConsumerOffsetManager offsets,
                                             TopicConfigManager topics, ProducerRegistry producers,
-                                            BiConsumer<Channel, RemotingCommand> oneway) {
+                                            BiConsumer<Channel, RemotingCommand> oneway,
+                                            TransactionOutcomes outcomes, int fileReservedHours) {
+        this.outcomes = outcomes;
+        this.fileReservedHours = fileReservedHours;
         this.config = config;
         this.store = store;
         this.offsets = offsets;
@@ -119,6 +138,7 @@ public final class TransactionalMessageCheckService {
         long opOffset = startOffset(SystemTopics.TRANS_OP_HALF_TOPIC);
         TreeMap<Long, Long> ops = readOps(opOffset); // op queue offset -> half queue offset
         java.util.Set<Long> decided = new java.util.HashSet<>(ops.values());
+        long reservedMillis = TimeUnit.HOURS.toMillis(fileReservedHours);
 
         long offset = halfOffset;
         long max = store.getMaxOffsetInQueue(half, 0);
@@ -139,18 +159,35 @@ public final class TransactionalMessageCheckService {
                     continue;
                 }
                 MessageExt msg = MessageDecoder.decode(result.messages().get(i).duplicate(), true, false);
-                if (msg.getStoreTimestamp() >= runStart) {
-                    break walk;
+                msg.setQueueOffset(queueOffset);
+                if (outcomes.isDecided(msg)) {
+                    offset = queueOffset + 1; // another copy of this transaction was committed or rolled back
+                    continue;
                 }
                 int checkTimes = HalfMessages.checkTimes(msg);
-                if (checkTimes >= config.getTransactionCheckMax()) {
+                long age = runStart - msg.getBornTimestamp();
+                if (checkTimes >= config.getTransactionCheckMax() || age > reservedMillis) {
                     discard(msg);
                     offset = queueOffset + 1;
                     continue;
                 }
-                long age = runStart - msg.getBornTimestamp();
-                if (age < immunityMillis(msg)) {
+                if (msg.getStoreTimestamp() >= runStart) {
                     break walk;
+                }
+                String immunity = msg.getProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS);
+                if (immunity != null) {
+                    if (age < immunityMillis(immunity)) {
+                        if (!defer(msg, decided)) {
+                            break walk;
+                        }
+                        offset = queueOffset + 1;
+                        continue;
+                    }
+                } else if (age >= 0 && age < config.getTransactionTimeOut()) {
+                    break walk;
+                }
+                if (checkTimes > 0 && runStart - msg.getStoreTimestamp() < config.getTransactionTimeOut()) {
+                    break walk; // checked less than transactionTimeOut ago: its answer may still be on its way
                 }
                 if (!reappendAndCheck(msg, checkTimes + 1)) {
                     break walk;
@@ -208,16 +245,41 @@ public final class TransactionalMessageCheckService {
         return ops;
     }
 
-    private long immunityMillis(MessageExt msg) {
-        String v = msg.getProperty(MessageConst.PROPERTY_CHECK_IMMUNITY_TIME_IN_SECONDS);
-        if (v != null) {
+    /** @return the per-message immunity in ms; {@code transactionTimeOut} when the value is not a number */
+    private long immunityMillis(String seconds) {
+        try {
+            return Long.parseLong(seconds.trim()) * 1000;
+        } catch (NumberFormatException e) {
+            return config.getTransactionTimeOut();
+        }
+    }
+
+    /**
+     * Defers a half message still within its CHECK_IMMUNITY_TIME_IN_SECONDS: nothing to do when the half offset it
+     * was prepared at ({@code TRAN_PREPARED_QUEUE_OFFSET}, set on deferred copies) is already decided, otherwise
+     * it is re-appended unchanged but for {@code TRAN_PREPARED_QUEUE_OFFSET}, so that the walk can go on.
+     *
+     * @return false when the copy could not be stored (the run stops here)
+     */
+    private boolean defer(MessageExt msg, java.util.Set<Long> decided) {
+        String prepared = msg.getProperty(MessageConst.PROPERTY_TRANSACTION_PREPARED_QUEUE_OFFSET);
+        long preparedOffset = msg.getQueueOffset();
+        if (prepared != null) {
             try {
-                return Math.max(config.getTransactionTimeOut(), Long.parseLong(v.trim()) * 1000);
-            } catch (NumberFormatException ignored) {
-                // fall through
+                preparedOffset = Long.parseLong(prepared.trim());
+            } catch (NumberFormatException e) {
+                preparedOffset = -1;
+            }
+            if (decided.contains(preparedOffset)) {
+                return true;
             }
         }
-        return config.getTransactionTimeOut();
+        PutResult put = store.putMessage(HalfMessages.deferred(msg, preparedOffset)).join();
+        if (!put.isOk()) {
+            log.warn("re-append of immune half message {} failed: {}", msg.getUniqKey(), put.status());
+            return false;
+        }
+        return true;
     }
 
     private void discard(MessageExt msg) {

@@ -1,17 +1,13 @@
 package org.rocketmqhm.core.client.acl;
 
 import io.netty.buffer.ByteBuf;
+import org.rocketmqhm.core.acl.AclSigner;
 import org.rocketmqhm.core.remoting.RemotingCommand;
 import org.rocketmqhm.core.remoting.RpcHook;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Signs every request the way ACL 1.0 brokers (Apache 4.9.x {@code aclEnable=true}) verify it (protocol §7.1):
@@ -23,12 +19,10 @@ import java.util.TreeMap;
  */
 public final class AclClientRpcHook implements RpcHook {
 
-    public static final String ACCESS_KEY = "AccessKey";
-    public static final String SECRET_KEY = "SecretKey";
-    public static final String SIGNATURE = "Signature";
-    public static final String SECURITY_TOKEN = "SecurityToken";
-
-    private static final String ALGORITHM = "HmacSHA1";
+    public static final String ACCESS_KEY = AclSigner.ACCESS_KEY;
+    public static final String SECRET_KEY = AclSigner.SECRET_KEY;
+    public static final String SIGNATURE = AclSigner.SIGNATURE;
+    public static final String SECURITY_TOKEN = AclSigner.SECURITY_TOKEN;
 
     private final String accessKey;
     private final SecretKeySpec secretKey;
@@ -41,8 +35,7 @@ public final class AclClientRpcHook implements RpcHook {
      */
     public AclClientRpcHook(String accessKey, String secretKey, String securityToken) {
         this.accessKey = Objects.requireNonNull(accessKey, "accessKey");
-        this.secretKey = new SecretKeySpec(Objects.requireNonNull(secretKey, "secretKey")
-            .getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.secretKey = AclSigner.key(Objects.requireNonNull(secretKey, "secretKey"));
         this.securityToken = securityToken == null || securityToken.isEmpty() ? null : securityToken;
     }
 
@@ -63,23 +56,7 @@ public final class AclClientRpcHook implements RpcHook {
 
     /** @return the signature of the ext entries (without {@code Signature}) and the body */
     public String sign(Map<String, String> ext, byte[] body) {
-        StringBuilder content = new StringBuilder(128);
-        for (Map.Entry<String, String> entry : new TreeMap<>(ext).entrySet()) {
-            if (!SIGNATURE.equals(entry.getKey()) && entry.getValue() != null) {
-                content.append(entry.getValue());
-            }
-        }
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(secretKey);
-            mac.update(content.toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                mac.update(body);
-            }
-            return Base64.getEncoder().encodeToString(mac.doFinal());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 unavailable", e);
-        }
+        return AclSigner.sign(secretKey, ext, null, body);
     }
 
     private static byte[] body(RemotingCommand request) {

@@ -62,6 +62,33 @@ public class MessageStoreConfig {
     /** Time a SYNC_FLUSH put waits for its flush before FLUSH_DISK_TIMEOUT, ms. */
     private long syncFlushTimeout = 5000;
 
+    /** Master HA port; a broker forces it to listenPort + 1 (an ephemeral port when listenPort is 0). */
+    private int haListenPort = 10912;
+
+    /** Master HA address ({@code host:port}) a slave connects to; null: learned from REGISTER_BROKER. */
+    private String haMasterAddress = null;
+
+    /** Slave: send a report at least this often; master: send a heartbeat frame after this idle time, ms. */
+    private int haSendHeartbeatInterval = 1000 * 5;
+
+    /** Either HA side closes a connection that has read nothing for this long, ms. */
+    private int haHousekeepingInterval = 1000 * 20;
+
+    /** Largest data part of one HA transfer frame, bytes. */
+    private int haTransferBatchSize = 1024 * 32;
+
+    /** SYNC_MASTER: a slave whose ack lags the master by this many bytes or more counts as not available. */
+    private int haSlaveFallbehindMax = 1024 * 1024 * 256;
+
+    /** SYNC_MASTER: time a put waits for a slave ack before FLUSH_SLAVE_TIMEOUT, ms. */
+    private long slaveTimeout = 3000;
+
+    /**
+     * Percentage of physical memory assumed to hold the newest commit-log bytes; a pull reading further back than
+     * this is "slow" and, with slaveReadEnable, is sent to the group's whichBrokerWhenConsumeSlowly.
+     */
+    private int accessMessageInMemoryMaxRatio = 40;
+
     /** Largest body accepted, bytes. */
     private int maxMessageSize = 1024 * 1024 * 4;
 
@@ -533,5 +560,69 @@ public class MessageStoreConfig {
 
     public void setFlushDelayOffsetInterval(long flushDelayOffsetInterval) {
         this.flushDelayOffsetInterval = flushDelayOffsetInterval;
+    }
+
+    public int getHaListenPort() {
+        return haListenPort;
+    }
+
+    public void setHaListenPort(int haListenPort) {
+        this.haListenPort = haListenPort;
+    }
+
+    public String getHaMasterAddress() {
+        return haMasterAddress;
+    }
+
+    public void setHaMasterAddress(String haMasterAddress) {
+        this.haMasterAddress = haMasterAddress;
+    }
+
+    public int getHaSendHeartbeatInterval() {
+        return haSendHeartbeatInterval;
+    }
+
+    public void setHaSendHeartbeatInterval(int haSendHeartbeatInterval) {
+        this.haSendHeartbeatInterval = haSendHeartbeatInterval;
+    }
+
+    public int getHaHousekeepingInterval() {
+        return haHousekeepingInterval;
+    }
+
+    public void setHaHousekeepingInterval(int haHousekeepingInterval) {
+        this.haHousekeepingInterval = haHousekeepingInterval;
+    }
+
+    public int getHaTransferBatchSize() {
+        return haTransferBatchSize;
+    }
+
+    public void setHaTransferBatchSize(int haTransferBatchSize) {
+        this.haTransferBatchSize = haTransferBatchSize;
+    }
+
+    public int getHaSlaveFallbehindMax() {
+        return haSlaveFallbehindMax;
+    }
+
+    public void setHaSlaveFallbehindMax(int haSlaveFallbehindMax) {
+        this.haSlaveFallbehindMax = haSlaveFallbehindMax;
+    }
+
+    public int getAccessMessageInMemoryMaxRatio() {
+        return accessMessageInMemoryMaxRatio;
+    }
+
+    public void setAccessMessageInMemoryMaxRatio(int accessMessageInMemoryMaxRatio) {
+        this.accessMessageInMemoryMaxRatio = accessMessageInMemoryMaxRatio;
+    }
+
+    public long getSlaveTimeout() {
+        return slaveTimeout;
+    }
+
+    public void setSlaveTimeout(long slaveTimeout) {
+        this.slaveTimeout = slaveTimeout;
     }
 }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replays the commit log from {@code reputFromOffset} into the dispatchers (consume queues, index), in order.
- * Woken by every append; also polls every 10 ms. {@link #catchUp()} runs the same loop inline (recovery).
+ * Woken by every append; also polls every 10 ms. A record not fully published yet (a slave receives replicated
+ * bytes cut anywhere) is left for the next round. {@link #catchUp()} runs the same loop inline (recovery).
  *
  * @since 0.1.0
  */
@@ -97,6 +98,8 @@ public final class ReputService extends ServiceThread {
                     lastDispatchedTimestamp = req.storeTimestamp();
                     pos += rc.size();
                     reputFromOffset = from + pos;
+                } else if (rc.kind() == RecordCheck.Kind.INCOMPLETE) {
+                    return;
                 } else if (rc.kind() == RecordCheck.Kind.BLANK) {
                     reputFromOffset = commitLog.rollNextFile(from + pos);
                     break;

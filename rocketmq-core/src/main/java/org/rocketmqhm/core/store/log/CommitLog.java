@@ -111,6 +111,39 @@ public final class CommitLog {
         }
     }
 
+    /**
+     * Appends raw bytes replicated from a master (slave side). The bytes are copied verbatim: they already hold
+     * complete or partial records with the master's offsets. They must start exactly at the current end of the
+     * log (or, on an empty log, at a file boundary) and must not cross a file end.
+     *
+     * @param offset commit-log offset of the first byte
+     * @param data bytes to append (position..limit; the position is not moved)
+     * @return false when the offset is not the expected one or the bytes do not fit the file
+     */
+    public boolean appendReplicated(long offset, ByteBuffer data) {
+        int n = data.remaining();
+        appendLock.lock();
+        try {
+            long max = files.getMaxOffset();
+            boolean empty = files.isEmpty();
+            if (empty ? offset % files.getFileSize() != 0 : offset != max) {
+                return false;
+            }
+            if (n == 0) {
+                return true;
+            }
+            MappedFile mf = files.getOrCreateWritableFile(offset);
+            if (mf.getFileFromOffset() + mf.getWrotePosition() != offset || n > mf.remaining()) {
+                return false;
+            }
+            mf.writeView().put(data.duplicate());
+            mf.advance(n, 0);
+            return true;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
     /** Runs {@code action} while holding the append lock (used to rebuild offsets consistently). */
     public void underAppendLock(Runnable action) {
         appendLock.lock();

@@ -21,7 +21,17 @@ import org.rocketmqhm.core.store.dispatch.DispatchRequest;
 public final class RecordCheck {
 
     /** Kind of record found. */
-    public enum Kind { MESSAGE, BLANK, INVALID }
+    public enum Kind {
+        MESSAGE,
+        BLANK,
+        INVALID,
+        /**
+         * A record whose header is valid but whose bytes are not all published yet: only a slave's log, which
+         * receives replicated bytes cut anywhere, can end like this. The reput thread waits for the rest;
+         * recovery cuts it (the master sends it again). Since 0.3.0.
+         */
+        INCOMPLETE
+    }
 
     private final Kind kind;
     private final int size;
@@ -72,19 +82,26 @@ public final class RecordCheck {
     public static RecordCheck check(ByteBuffer buf, int pos, boolean checkCrc, TagsCodeResolver resolver) {
         int avail = buf.limit() - pos;
         if (avail < 8) {
-            return invalid("fewer than 8 bytes left");
+            return new RecordCheck(Kind.INCOMPLETE, 0, null, "fewer than 8 bytes left");
         }
         int total = buf.getInt(pos);
         int magic = buf.getInt(pos + 4);
         if (magic == MessageEncoder.BLANK_MAGIC) {
-            return total >= 8 && total <= avail
-                    ? new RecordCheck(Kind.BLANK, total, null) : invalid("bad blank record size " + total);
+            if (total >= 8 && total > avail) {
+                return new RecordCheck(Kind.INCOMPLETE, 0, null, "blank record of " + total + " bytes, " + avail
+                        + " available");
+            }
+            return total >= 8 ? new RecordCheck(Kind.BLANK, total, null) : invalid("bad blank record size " + total);
         }
         if (!MessageDecoder.isMessageMagic(magic)) {
             return invalid(String.format("bad magic 0x%08x", magic));
         }
-        if (total < MessageDecoder.MIN_RECORD_LENGTH || total > avail) {
+        if (total < MessageDecoder.MIN_RECORD_LENGTH) {
             return invalid("bad total size " + total);
+        }
+        if (total > avail) {
+            return new RecordCheck(Kind.INCOMPLETE, 0, null, "record of " + total + " bytes, " + avail
+                    + " available");
         }
         try {
             int sysFlag = buf.getInt(pos + MessageDecoder.POS_SYS_FLAG);
