@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,15 +116,28 @@ class MqAdminConsumerCommandsTests {
     }
 
     @Test
-    void consumerStatusShowsRunningInfo() {
+    void consumerStatusShowsRunningInfo() throws Exception {
         String out = mq.run(new ConsumerStatusSubCommand(), "-g", MqAdmin.GROUP);
+        deleteRunningInfoFiles(out);
         assertThat(out).contains(clientId()).contains("Same subscription in the same group of consumer");
         String one = mq.run(new ConsumerStatusSubCommand(), "-g", MqAdmin.GROUP, "-i", clientId());
         assertThat(one).contains("#Consumer Properties#", "#Consumer Subscription#", "#Consumer Offset#",
             MqAdmin.TOPIC);
         String jstack = mq.run(new ConsumerStatusSubCommand(), "-g", MqAdmin.GROUP, "-i", clientId(), "-s");
         assertThat(jstack).contains("#Consumer jstack#");
-        assertThat(mq.run(new ConsumerSubCommand(), "-g", MqAdmin.GROUP)).contains(clientId());
+        String consumer = mq.run(new ConsumerSubCommand(), "-g", MqAdmin.GROUP);
+        deleteRunningInfoFiles(consumer);
+        assertThat(consumer).contains(clientId());
+    }
+
+    /** consumerStatus and consumer write each client's running info to {@code <millis>/<clientId>} in the cwd. */
+    static void deleteRunningInfoFiles(String output) throws java.io.IOException {
+        for (String line : output.lines().filter(l -> l.contains("/" + clientId())).toList()) {
+            String[] columns = line.trim().split("\\s+");
+            Path file = Path.of(columns[columns.length - 1]);
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+        }
     }
 
     @Test
