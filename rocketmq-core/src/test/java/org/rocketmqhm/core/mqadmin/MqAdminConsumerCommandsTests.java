@@ -161,7 +161,9 @@ class MqAdminConsumerCommandsTests {
 
     /**
      * Runs last: Apache's client applies a pushed reset on its (2-thread) callback executor and sleeps 10 s there,
-     * which would delay the running-info and status requests of the other tests.
+     * which would delay the running-info and status requests of the other tests. Each reset pushed to the client
+     * also delays its shutdown by 10 s (the client serializes them), so only two are pushed; {@code -c} (the body
+     * form for C++ clients) takes the same broker path.
      */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -169,9 +171,6 @@ class MqAdminConsumerCommandsTests {
         String now = mq.run(new ResetOffsetByTimeCommand(), "-g", MqAdmin.GROUP, "-t", MqAdmin.TOPIC, "-s", "now");
         assertThat(now).contains("rollback consumer offset by specified group[" + MqAdmin.GROUP + "]")
             .contains("#brokerName", "#queueId", "#offset", "broker-a");
-        String cplus = mq.run(new ResetOffsetByTimeCommand(), "-g", MqAdmin.GROUP, "-t", MqAdmin.TOPIC, "-s", "now",
-            "-c");
-        assertThat(cplus).contains("broker-a");
         String skip = mq.run(new SkipAccumulationSubCommand(), "-g", MqAdmin.GROUP, "-t", MqAdmin.TOPIC);
         assertThat(skip).contains("#brokerName", "#queueId", "#offset", "broker-a");
         // 4.9.7's old command silently does nothing for a numeric timestamp; only the date form works.
