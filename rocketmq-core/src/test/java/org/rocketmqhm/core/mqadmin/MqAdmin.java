@@ -11,6 +11,7 @@ import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.MixAll;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.remoting.RPCHook;
 import org.apache.rocketmq.srvutil.ServerUtil;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 import org.apache.rocketmq.tools.command.SubCommand;
@@ -126,8 +127,16 @@ final class MqAdmin implements AutoCloseable {
 
     /** Runs the command and reports its output and whatever it threw. */
     Run attempt(SubCommand command, String... args) {
+        return attempt(namesrv(), null, command, args);
+    }
+
+    /**
+     * Runs a command against any name server, signing with {@code rpcHook} (null for none), and reports its output
+     * and whatever it threw.
+     */
+    static Run attempt(String namesrv, RPCHook rpcHook, SubCommand command, String... args) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        Throwable failure = capturing(captured, () -> execute(command, args));
+        Throwable failure = capturing(captured, () -> execute(namesrv, rpcHook, command, args));
         return report(command, args, captured, failure);
     }
 
@@ -138,7 +147,7 @@ final class MqAdmin implements AutoCloseable {
     String runUntil(SubCommand command, Predicate<String> done, Duration max, String... args) throws Exception {
         SyncOutput captured = new SyncOutput();
         Throwable[] failure = new Throwable[1];
-        Thread runner = new Thread(() -> failure[0] = capturing(captured, () -> execute(command, args)),
+        Thread runner = new Thread(() -> failure[0] = capturing(captured, () -> execute(namesrv(), null, command, args)),
             "mqadmin-" + command.commandName());
         runner.start();
         try {
@@ -150,15 +159,16 @@ final class MqAdmin implements AutoCloseable {
         return report(command, args, captured, null).output;
     }
 
-    private void execute(SubCommand command, String... args) throws Exception {
+    private static void execute(String namesrv, RPCHook rpcHook, SubCommand command, String... args)
+        throws Exception {
         String[] full = new String[args.length + 2];
         full[0] = "-n";
-        full[1] = namesrv();
+        full[1] = namesrv;
         System.arraycopy(args, 0, full, 2, args.length);
         Options options = command.buildCommandlineOptions(ServerUtil.buildCommandlineOptions(new Options()));
         CommandLine commandLine = new PosixParser().parse(options, full);
         System.setProperty(MixAll.NAMESRV_ADDR_PROPERTY, commandLine.getOptionValue('n'));
-        command.execute(commandLine, options, null);
+        command.execute(commandLine, options, rpcHook);
     }
 
     private static Throwable capturing(ByteArrayOutputStream captured, Action action) {
