@@ -77,7 +77,7 @@ public final class NameServer {
             RequestCode.DELETE_KV_CONFIG, RequestCode.GET_KVLIST_BY_NAMESPACE}) {
             server.registerProcessor(code, kv, routeExecutor);
         }
-        RouteAdminProcessor admin = new RouteAdminProcessor(routes, config);
+        RouteAdminProcessor admin = new RouteAdminProcessor(routes);
         for (int code : new int[] {RequestCode.WIPE_WRITE_PERM_OF_BROKER, RequestCode.ADD_WRITE_PERM_OF_BROKER,
             RequestCode.DELETE_TOPIC_IN_NAMESRV}) {
             server.registerProcessor(code, admin, routeExecutor);

@@ -18,11 +18,8 @@ import org.rocketmqhm.core.remoting.RequestProcessor;
 public final class RouteAdminProcessor implements RequestProcessor {
 
     private final RouteInfoTable routes;
-    private final NamesrvConfig config;
-
-    public RouteAdminProcessor(RouteInfoTable routes, NamesrvConfig config) {
+    public RouteAdminProcessor(RouteInfoTable routes) {
         this.routes = routes;
-        this.config = config;
     }
 
     @Override
