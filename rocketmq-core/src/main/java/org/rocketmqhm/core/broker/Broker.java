@@ -17,6 +17,7 @@ import org.rocketmqhm.core.broker.processor.ConsumeProgressProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumeQueueInspectProcessor;
 import org.rocketmqhm.core.broker.processor.TransactionAdminProcessor;
 import org.rocketmqhm.core.broker.stats.BrokerStats;
+import org.rocketmqhm.core.broker.stats.ThreadPoolQueueGauges;
 import org.rocketmqhm.core.broker.processor.ClientManageProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerAdminProcessor;
 import org.rocketmqhm.core.broker.processor.ConsumerManageProcessor;
@@ -270,7 +271,7 @@ public final class Broker {
         register(new TopicAdminProcessor(config, topics, offsets, store), adminPool,
             RequestCode.UPDATE_AND_CREATE_TOPIC, RequestCode.GET_ALL_TOPIC_CONFIG, RequestCode.GET_TOPIC_STATS_INFO,
             RequestCode.DELETE_TOPIC_IN_BROKER, RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER,
-            RequestCode.CLEAN_UNUSED_TOPIC);
+            RequestCode.CLEAN_UNUSED_TOPIC, RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE);
         register(new ConsumerAdminProcessor(config.getBrokerName(), consumers, producers, offsets, topics, store),
             adminPool, RequestCode.GET_CONSUME_STATS, RequestCode.GET_CONSUMER_CONNECTION_LIST,
             RequestCode.GET_PRODUCER_CONNECTION_LIST, RequestCode.QUERY_TOPIC_CONSUME_BY_WHO,
@@ -284,7 +285,9 @@ public final class Broker {
         register(new SubscriptionGroupAdminProcessor(groups, offsets), adminPool,
             RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG,
             RequestCode.DELETE_SUBSCRIPTIONGROUP);
-        register(new BrokerAdminProcessor(config, storeConfig, store, topics, brokerStats), adminPool,
+        ThreadPoolQueueGauges poolGauges = new ThreadPoolQueueGauges().add("send", sendPool).add("pull", pullPool)
+            .add("litePull", pullPool).add("query", queryPool);
+        register(new BrokerAdminProcessor(config, storeConfig, store, topics, brokerStats, poolGauges), adminPool,
             RequestCode.GET_BROKER_RUNTIME_INFO, RequestCode.GET_BROKER_CONFIG, RequestCode.UPDATE_BROKER_CONFIG);
         register(new AclAdminProcessor(acl, config.getBrokerClusterName(), config.getBrokerName(), brokerAddr),
             adminPool, RequestCode.UPDATE_AND_CREATE_ACL_CONFIG, RequestCode.DELETE_ACL_CONFIG,

@@ -77,11 +77,14 @@ public final class NameServer {
             RequestCode.DELETE_KV_CONFIG, RequestCode.GET_KVLIST_BY_NAMESPACE}) {
             server.registerProcessor(code, kv, routeExecutor);
         }
-        RouteAdminProcessor admin = new RouteAdminProcessor(routes, config);
+        RouteAdminProcessor admin = new RouteAdminProcessor(routes);
         for (int code : new int[] {RequestCode.WIPE_WRITE_PERM_OF_BROKER, RequestCode.ADD_WRITE_PERM_OF_BROKER,
-            RequestCode.DELETE_TOPIC_IN_NAMESRV, RequestCode.GET_NAMESRV_CONFIG}) {
+            RequestCode.DELETE_TOPIC_IN_NAMESRV}) {
             server.registerProcessor(code, admin, routeExecutor);
         }
+        NamesrvConfigProcessor configProcessor = new NamesrvConfigProcessor(config);
+        server.registerProcessor(RequestCode.GET_NAMESRV_CONFIG, configProcessor, routeExecutor);
+        server.registerProcessor(RequestCode.UPDATE_NAMESRV_CONFIG, configProcessor, routeExecutor);
         server.setChannelEventListener(new ChannelEventListener() {
             @Override
             public void onChannelClose(String remoteAddress, Channel channel) {

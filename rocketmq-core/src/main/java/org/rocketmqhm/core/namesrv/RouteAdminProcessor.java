@@ -10,22 +10,16 @@ import org.rocketmqhm.core.remoting.RemotingCommand;
 import org.rocketmqhm.core.remoting.RemotingContext;
 import org.rocketmqhm.core.remoting.RequestProcessor;
 
-import java.nio.charset.StandardCharsets;
-
 /**
- * Operator changes to routes: WIPE_WRITE_PERM_OF_BROKER, ADD_WRITE_PERM_OF_BROKER, DELETE_TOPIC_IN_NAMESRV, and
- * GET_NAMESRV_CONFIG (properties text).
+ * Operator changes to routes: WIPE_WRITE_PERM_OF_BROKER, ADD_WRITE_PERM_OF_BROKER, DELETE_TOPIC_IN_NAMESRV.
  *
  * @since 0.1.0
  */
 public final class RouteAdminProcessor implements RequestProcessor {
 
     private final RouteInfoTable routes;
-    private final NamesrvConfig config;
-
-    public RouteAdminProcessor(RouteInfoTable routes, NamesrvConfig config) {
+    public RouteAdminProcessor(RouteInfoTable routes) {
         this.routes = routes;
-        this.config = config;
     }
 
     @Override
@@ -42,17 +36,7 @@ public final class RouteAdminProcessor implements RequestProcessor {
                 routes.deleteTopic(header.topic(), header.clusterName());
                 yield RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
             }
-            case RequestCode.GET_NAMESRV_CONFIG -> RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null)
-                .setBody(configText().getBytes(StandardCharsets.UTF_8));
             default -> throw new IllegalArgumentException("unexpected code " + request.getCode());
         };
-    }
-
-    private String configText() {
-        return "listenPort=" + config.getListenPort() + "\n"
-            + "orderMessageEnable=" + config.isOrderMessageEnable() + "\n"
-            + "kvConfigPath=" + config.getKvConfigPath() + "\n"
-            + "brokerChannelExpiredTime=" + config.getBrokerChannelExpiredTime() + "\n"
-            + "scanNotActiveBrokerInterval=" + config.getScanNotActiveBrokerInterval() + "\n";
     }
 }

@@ -557,6 +557,25 @@ public final class FileMessageStore implements MessageStore {
         return out;
     }
 
+    /** Delayed messages' topic, whose queues are never cleaned as expired (they hold one queue per level). */
+    private static final String SCHEDULE_TOPIC = "SCHEDULE_TOPIC_XXXX";
+
+    @Override
+    public int cleanExpiredConsumeQueues() {
+        int[] removed = new int[1];
+        commitLog.underAppendLock(() -> {
+            long minPhy = commitLog.getMinOffset();
+            for (String key : queues.destroyExpired(minPhy, SCHEDULE_TOPIC)) {
+                queueOffsets.remove(key);
+                removed[0]++;
+            }
+        });
+        if (removed[0] > 0) {
+            LOG.info("cleaned {} expired consume queues", removed[0]);
+        }
+        return removed[0];
+    }
+
     @Override
     public Set<String> consumeQueueTopics() {
         Set<String> out = new java.util.HashSet<>();

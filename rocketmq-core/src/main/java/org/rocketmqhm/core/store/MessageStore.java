@@ -147,4 +147,15 @@ public interface MessageStore {
     default Set<String> consumeQueueTopics() {
         return Set.of();
     }
+
+    /**
+     * Admin CLEAN_EXPIRED_CONSUMEQUEUE: destroys the consume queues whose messages all left the commit log (the
+     * schedule topic excepted); such a queue restarts at offset 0 on its next message.
+     *
+     * @return queues destroyed
+     * @since 0.3.0
+     */
+    default int cleanExpiredConsumeQueues() {
+        return 0;
+    }
 }

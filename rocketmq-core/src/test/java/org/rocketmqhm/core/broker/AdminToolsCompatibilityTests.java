@@ -337,7 +337,9 @@ class AdminToolsCompatibilityTests {
     @Order(99)
     void cleanUnusedTopicDropsQueuesOfTopicsWithoutConfiguration() throws Exception {
         producer.send(new Message("DoomedTopic", "x".getBytes(StandardCharsets.UTF_8)));
-        assertThat(fixture.broker.store().consumeQueueTopics()).contains("DoomedTopic");
+        // the consume queue is built by the asynchronous dispatch
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+            assertThat(fixture.broker.store().consumeQueueTopics()).contains("DoomedTopic"));
         // forget the topic's configuration behind the broker's back, as an operator editing topics.json would
         fixture.broker.shutdown();
         Path topicsFile = dir.resolve("store/config/topics.json");

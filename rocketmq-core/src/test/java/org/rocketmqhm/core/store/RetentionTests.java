@@ -148,6 +148,33 @@ class RetentionTests {
     }
 
     @Test
+    void cleanExpiredConsumeQueuesDropsQueuesWhoseMessagesAllLeftTheCommitLog() {
+        store = open(retentionConfig());
+        String pad = "p".repeat(3000);
+        for (int i = 0; i < 60; i++) {
+            assertThat(store.putMessage(msg("Old", 0, "old-" + i, pad)).join().isOk()).isTrue();
+        }
+        for (int i = 0; i < 40; i++) {
+            assertThat(store.putMessage(msg("New", 0, "new-" + i, pad)).join().isOk()).isTrue();
+        }
+        awaitDispatched(store);
+        assertThat(store.cleanExpiredConsumeQueues()).isZero();
+
+        clock.set(Instant.now().plus(Duration.ofHours(3)));
+        assertThat(store.deleteExpiredFiles()).isPositive();
+        assertThat(store.consumeQueueTopics()).contains("Old", "New");
+        assertThat(store.cleanExpiredConsumeQueues()).isEqualTo(1);
+        assertThat(store.consumeQueueTopics()).containsExactly("New");
+        assertThat(new File(dir.toFile(), "consumequeue/Old")).doesNotExist();
+        assertThat(store.getMaxOffsetInQueue("Old", 0)).isZero();
+        assertThat(store.getMaxOffsetInQueue("New", 0)).isEqualTo(40);
+
+        assertThat(store.putMessage(msg("Old", 0, "again", "x")).join().isOk()).isTrue();
+        awaitDispatched(store);
+        assertThat(store.getMaxOffsetInQueue("Old", 0)).isEqualTo(1);
+    }
+
+    @Test
     void freshFilesSurviveTheDeleteHourAndManualDelete() {
         MessageStoreConfig c = retentionConfig();
         c.setDeleteWhen(String.format("%02d", hourOf(clock.instant())));

@@ -3,6 +3,7 @@ package org.rocketmqhm.core.broker.processor;
 import org.rocketmqhm.core.broker.config.BrokerConfig;
 import org.rocketmqhm.core.broker.stats.BrokerStats;
 import org.rocketmqhm.core.broker.stats.StatsItem;
+import org.rocketmqhm.core.broker.stats.ThreadPoolQueueGauges;
 import org.rocketmqhm.core.common.config.ConfigBinder;
 import org.rocketmqhm.core.broker.topic.TopicConfigManager;
 import org.rocketmqhm.core.protocol.RemotingJson;
@@ -29,7 +30,7 @@ import java.util.Properties;
 /**
  * Broker-level administration: GET_BROKER_RUNTIME_INFO (28, KVTable), GET_BROKER_CONFIG (26, properties text) and
  * UPDATE_BROKER_CONFIG (25, applied in memory to the broker settings). Rates and daily totals of the runtime
- * info come from {@link BrokerStats}. Thread-safe.
+ * info come from {@link BrokerStats}, request-pool queue gauges from {@link ThreadPoolQueueGauges}. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -40,10 +41,18 @@ public final class BrokerAdminProcessor implements RequestProcessor {
     private final MessageStore store;
     private final TopicConfigManager topics;
     private final BrokerStats stats;
+    private final ThreadPoolQueueGauges poolGauges;
     private final long bootTimestamp = System.currentTimeMillis();
 
     public BrokerAdminProcessor(BrokerConfig config, MessageStoreConfig storeConfig, MessageStore store,
                                 TopicConfigManager topics, BrokerStats stats) {
+        this(config, storeConfig, store, topics, stats, new ThreadPoolQueueGauges());
+    }
+
+    /** @param poolGauges queue gauges of the request pools, reported in the runtime info */
+    public BrokerAdminProcessor(BrokerConfig config, MessageStoreConfig storeConfig, MessageStore store,
+                                TopicConfigManager topics, BrokerStats stats, ThreadPoolQueueGauges poolGauges) {
+        this.poolGauges = poolGauges;
         this.config = config;
         this.storeConfig = storeConfig;
         this.store = store;
@@ -91,6 +100,12 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         if (diskRatio >= 0) {
             kv.put("commitLogDiskRatio", String.valueOf(diskRatio));
         }
+        double queueDiskRatio = usedRatio(new File(storeConfig.getStorePathRootDir(), "consumequeue"));
+        if (queueDiskRatio >= 0) {
+            kv.put("consumeQueueDiskRatio", String.valueOf(queueDiskRatio));
+        }
+        long puts = storeStats.putMessageTimes();
+        kv.put("putMessageAverageSize", String.valueOf(puts == 0 ? 0.0 : (double) storeStats.putMessageBytes() / puts));
         kv.put("commitLogMinOffset", String.valueOf(store.getMinPhyOffset()));
         kv.put("commitLogMaxOffset", String.valueOf(store.getMaxPhyOffset()));
         kv.put("dispatchBehindBytes", String.valueOf(store.dispatchBehindBytes()));
@@ -102,6 +117,7 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         kv.put("remainTransientStoreBufferNumbs", "0");
         kv.put("brokerActive", "true");
         kv.put("topicConfigDataVersion", RemotingJson.toJson(topics.dataVersion()));
+        kv.putAll(poolGauges.snapshot());
         return kv;
     }
 
@@ -125,6 +141,21 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         return first == null ? -1 : first.getStoreTimestamp();
     }
 
+    /**
+     * @return (total - free) / total of the file system holding {@code dir} or its nearest existing parent, as the
+     *     commit-log ratio is computed; -1 if unknown
+     */
+    private static double usedRatio(File dir) {
+        File existing = dir;
+        while (existing != null && !existing.exists()) {
+            existing = existing.getParentFile();
+        }
+        if (existing == null || existing.getTotalSpace() <= 0) {
+            return -1;
+        }
+        return (double) (existing.getTotalSpace() - existing.getFreeSpace()) / existing.getTotalSpace();
+    }
+
     private static String capacity(String dir) {
         File file = new File(dir);
         double gib = 1024.0 * 1024 * 1024;
@@ -142,6 +173,12 @@ public final class BrokerAdminProcessor implements RequestProcessor {
         StringBuilder text = new StringBuilder();
         Map<String, String> all = new java.util.TreeMap<>(ConfigBinder.describe(storeConfig));
         all.putAll(ConfigBinder.describe(config));
+        // read by mqadmin exportConfigs, which fails on a missing key: legacy filter servers (none) and the
+        // broker's outgoing TLS switch (Apache's NettyClientConfig, from -Dtls.enable)
+        all.putIfAbsent("filterServerNums", "0");
+        all.putIfAbsent("useTLS", String.valueOf(Boolean.getBoolean("tls.enable")));
+        // mqadmin exportMetrics reports it as the broker's cpuNum (Apache's NettyClientConfig default)
+        all.putIfAbsent("clientCallbackExecutorThreads", String.valueOf(Runtime.getRuntime().availableProcessors()));
         all.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         return RemotingCommand.response(ResponseCode.SUCCESS, null)
             .writeHeader(new GetBrokerConfigResponseHeader(RemotingJson.toJson(topics.dataVersion())))

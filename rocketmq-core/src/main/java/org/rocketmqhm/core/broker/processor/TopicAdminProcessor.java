@@ -30,8 +30,9 @@ import java.util.Set;
 /**
  * Topic administration: UPDATE_AND_CREATE_TOPIC (17), GET_ALL_TOPIC_CONFIG (21), GET_TOPIC_STATS_INFO (202),
  * DELETE_TOPIC_IN_BROKER (215), GET_SYSTEM_TOPIC_LIST_FROM_BROKER (305, a TopicList of the built-in topics) and
- * CLEAN_UNUSED_TOPIC (316, drops consume queues of topics without configuration). Changes go through the {@link TopicConfigManager}, whose listeners re-register
- * the broker with the name servers. Thread-safe.
+ * CLEAN_UNUSED_TOPIC (316, drops consume queues of topics without configuration) and CLEAN_EXPIRED_CONSUMEQUEUE
+ * (306, drops consume queues whose messages all left the commit log). Changes go through the
+ * {@link TopicConfigManager}, whose listeners re-register the broker with the name servers. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -63,6 +64,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
             case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER -> RemotingCommand.response(ResponseCode.SUCCESS, null)
                 .setBody(RemotingJson.encode(new TopicList(topics.systemTopicNames(), null)));
             case RequestCode.CLEAN_UNUSED_TOPIC -> cleanUnused();
+            case RequestCode.CLEAN_EXPIRED_CONSUMEQUEUE -> cleanExpired();
             default -> throw new RemotingCommandException(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                 " request type " + request.getCode() + " not supported");
         };
@@ -125,6 +127,12 @@ public final class TopicAdminProcessor implements RequestProcessor {
             log.info("cleaning the consume queues of unused topics {}", unused);
             store.deleteTopics(unused);
         }
+        return RemotingCommand.response(ResponseCode.SUCCESS, null);
+    }
+
+    private RemotingCommand cleanExpired() {
+        int removed = store.cleanExpiredConsumeQueues();
+        log.info("clean expired consume queues on admin request: {} removed", removed);
         return RemotingCommand.response(ResponseCode.SUCCESS, null);
     }
 

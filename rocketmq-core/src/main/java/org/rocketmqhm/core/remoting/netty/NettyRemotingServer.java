@@ -14,6 +14,7 @@ import org.rocketmqhm.core.remoting.codec.RemotingFrameEncoder;
 
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +36,7 @@ public class NettyRemotingServer extends RemotingEndpoint {
     private EventLoopGroup workerGroup;
     private Channel serverChannel;
     private final TlsMode tlsMode;
-    private volatile SslContext sslContext;
+    private volatile CompletableFuture<SslContext> sslContext;
 
     public NettyRemotingServer(String name, NettyServerConfig config) {
         this.name = name;
@@ -43,13 +44,13 @@ public class NettyRemotingServer extends RemotingEndpoint {
         this.tlsMode = TlsMode.parse(config.getTlsMode());
     }
 
-    /** @return the TLS context, built on first use (a self-signed certificate is generated if none is configured) */
-    private SslContext sslContext() {
-        SslContext context = sslContext;
+    /** @return the TLS context, built on first use (self-signed if no certificate is configured); never blocks */
+    private CompletableFuture<SslContext> sslContext() {
+        CompletableFuture<SslContext> context = sslContext;
         if (context == null) {
             synchronized (this) {
                 if (sslContext == null) {
-                    sslContext = SslContexts.forServer(config);
+                    sslContext = SslContexts.serverContext(config);
                 }
                 context = sslContext;
             }

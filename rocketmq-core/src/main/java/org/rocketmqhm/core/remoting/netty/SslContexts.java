@@ -9,6 +9,8 @@ import io.netty.handler.ssl.util.SelfSignedCertificate;
 import java.io.File;
 import java.security.cert.CertificateException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
@@ -22,6 +24,10 @@ public final class SslContexts {
 
     /** The self-signed server context, generated once per JVM on a background thread. */
     private static volatile CompletableFuture<SslContext> selfSigned;
+    /** Opened when a TLS client needs the self-signed context before the delay is over. */
+    private static final CountDownLatch selfSignedNeeded = new CountDownLatch(1);
+    /** How long the self-signed context waits before it is generated unasked (start-up should be over by then). */
+    static final long SELF_SIGNED_DELAY_MILLIS = 10_000;
 
     private SslContexts() {
     }
@@ -32,9 +38,10 @@ public final class SslContexts {
     }
 
     /**
-     * Starts generating the JVM-wide self-signed server context in the background (key generation and loading
-     * the certificate classes take long enough to time out a client's first request if done on demand);
-     * idempotent.
+     * The JVM-wide self-signed server context. Generating it (key pair, certificate, loading the certificate
+     * classes) costs about a CPU-second of a small machine, so it is made in the background once start-up has
+     * settled ({@value #SELF_SIGNED_DELAY_MILLIS} ms after the first server asked for it), or at once when a TLS
+     * client arrives earlier ({@link #serverContext}); idempotent.
      *
      * @return the context being generated
      */
@@ -46,6 +53,7 @@ public final class SslContexts {
                     CompletableFuture<SslContext> created = new CompletableFuture<>();
                     Thread generator = new Thread(() -> {
                         try {
+                            selfSignedNeeded.await(SELF_SIGNED_DELAY_MILLIS, TimeUnit.MILLISECONDS);
                             SelfSignedCertificate certificate = selfSigned();
                             created.complete(SslContextBuilder.forServer(certificate.certificate(),
                                 certificate.privateKey()).clientAuth(ClientAuth.NONE).build());
@@ -83,10 +91,15 @@ public final class SslContexts {
         }
     }
 
-    /** @return the server context described by the config (self-signed when no certificate is configured) */
-    public static SslContext forServer(NettyServerConfig config) {
+    /**
+     * @return the server context described by the config: built from the configured certificate, or the
+     *         self-signed one (whose generation starts now if it was still waiting); never blocks
+     */
+    public static CompletableFuture<SslContext> serverContext(NettyServerConfig config) {
         if (!hasServerCertificate(config)) {
-            return selfSignedServerContext().join();
+            CompletableFuture<SslContext> future = selfSignedServerContext();
+            selfSignedNeeded.countDown();
+            return future;
         }
         try {
             SslContextBuilder builder = SslContextBuilder.forServer(new File(config.getTlsServerCertPath()),
@@ -94,9 +107,10 @@ public final class SslContexts {
             if (notBlank(config.getTlsServerTrustCertPath())) {
                 builder.trustManager(new File(config.getTlsServerTrustCertPath()));
             }
-            return builder.clientAuth(ClientAuth.NONE).build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("cannot build the server TLS context: " + e.getMessage(), e);
+            return CompletableFuture.completedFuture(builder.clientAuth(ClientAuth.NONE).build());
+        } catch (SSLException | RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("cannot build the server TLS context: "
+                + e.getMessage(), e));
         }
     }
 

@@ -92,6 +92,38 @@ public final class ConsumeQueueStore {
         return true;
     }
 
+    /**
+     * Destroys every queue (except those of {@code keepTopic}) whose last unit points below {@code minPhyOffset},
+     * i.e. whose messages all left the commit log; a topic left without queues is dropped. Empty queues stay.
+     *
+     * @param minPhyOffset the commit log's smallest offset
+     * @param keepTopic topic never cleaned (the schedule topic)
+     * @return the removed queues as {@code topic-queueId} keys ({@link QueueOffsetTable#key})
+     * @since 0.3.0
+     */
+    public List<String> destroyExpired(long minPhyOffset, String keepTopic) {
+        List<String> removed = new ArrayList<>();
+        for (Map.Entry<String, ConcurrentMap<Integer, ConsumeQueue>> topic : table.entrySet()) {
+            if (topic.getKey().equals(keepTopic)) {
+                continue;
+            }
+            ConcurrentMap<Integer, ConsumeQueue> queues = topic.getValue();
+            for (ConsumeQueue cq : queues.values()) {
+                long end = cq.getMaxPhysicOffset();
+                if (end != -1 && end <= minPhyOffset) {
+                    queues.remove(cq.getQueueId());
+                    cq.destroy();
+                    removed.add(QueueOffsetTable.key(cq.getTopic(), cq.getQueueId()));
+                }
+            }
+            if (queues.isEmpty()) {
+                table.remove(topic.getKey(), queues);
+                new File(rootDir, topic.getKey()).delete();
+            }
+        }
+        return removed;
+    }
+
     /** @param leastPages dirty-page threshold */
     public void flush(int leastPages) {
         forEach(cq -> cq.flush(leastPages));

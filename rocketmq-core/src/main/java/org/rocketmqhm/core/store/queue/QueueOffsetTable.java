@@ -34,6 +34,11 @@ public final class QueueOffsetTable {
         next.keySet().removeIf(k -> k.startsWith(topic + '-') && k.substring(topic.length() + 1).matches("\\d+"));
     }
 
+    /** @param key key whose entry is dropped (the queue restarts at offset 0) @since 0.3.0 */
+    public void remove(String key) {
+        next.remove(key);
+    }
+
     /** Drops everything. */
     public void clear() {
         next.clear();
