@@ -19,6 +19,18 @@ import java.util.stream.Stream;
  */
 final class OurPlatformExtension implements BeforeAllCallback, AfterAllCallback {
 
+    static {
+        // Broadcasting consumers keep offsets in local files named after their client id (stable across runs):
+        // keep them per JVM run so a previous run's offsets never meet a fresh store.
+        try {
+            Path offsets = Files.createTempDirectory("compat-spring-offsets");
+            offsets.toFile().deleteOnExit();
+            System.setProperty("rocketmq.client.localOffsetStoreDir", offsets.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         Path dir = Files.createTempDirectory("compat-spring");
