@@ -51,7 +51,8 @@ public final class OurRocketMQ implements BrokerFixture {
         return start(dir, null, namesrvCustomizer, brokerCustomizer);
     }
 
-    private static OurRocketMQ start(Path dir, String messageDelayLevel, Consumer<NamesrvConfig> namesrvCustomizer,
+    /** Starts with the store's delay levels (or null for the default) and adjusted name-server and broker configs. */
+    public static OurRocketMQ start(Path dir, String messageDelayLevel, Consumer<NamesrvConfig> namesrvCustomizer,
                                      Consumer<BrokerConfig> brokerCustomizer) {
         OurRocketMQ fixture = new OurRocketMQ(dir, messageDelayLevel, namesrvCustomizer, brokerCustomizer);
         fixture.startBroker(0);
