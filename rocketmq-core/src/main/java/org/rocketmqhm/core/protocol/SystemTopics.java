@@ -69,6 +69,21 @@ public final class SystemTopics {
      * @return why the name is invalid, or {@code null} when it is valid
      */
     public static String validateTopicName(String topic) {
+        return invalidTopicReason(topic);
+    }
+
+    /**
+     * @param topic a topic name a user passed in
+     * @throws IllegalArgumentException with {@link #validateTopicName}'s reason when the name is invalid
+     */
+    public static void requireValidTopicName(String topic) {
+        String invalid = invalidTopicReason(topic);
+        if (invalid != null) {
+            throw new IllegalArgumentException(invalid);
+        }
+    }
+
+    private static String invalidTopicReason(String topic) {
         if (topic == null || topic.isBlank()) {
             return "the specified topic is blank";
         }

@@ -3,6 +3,7 @@ package org.rocketmqhm.core.client;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.rocketmqhm.core.client.admin.AdminClient;
+import org.rocketmqhm.core.client.consumer.PushConsumer;
 import org.rocketmqhm.core.client.admin.GroupProgress;
 import org.rocketmqhm.core.client.consumer.LitePullConsumer;
 import org.rocketmqhm.core.client.consumer.MessageSelector;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Lite pull consumer and admin client against our broker; the Apache subclass runs them against Apache's. */
@@ -60,6 +62,21 @@ class LitePullAndAdminIntegrationTests extends BrokerTestBase {
         admin.createTopic(broker().clusterName(), topic, queues);
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
             .until(() -> admin.topicRoute(topic).queueDatas().get(0).readQueueNums() == queues);
+    }
+
+    @Test
+    void adminAndConsumersRefuseInvalidTopicNames() {
+        AdminClient admin = admin();
+        try {
+            assertThatThrownBy(() -> admin.createTopic(broker().clusterName(), "bad topic!", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("illegal characters");
+            assertThatThrownBy(() -> admin.createTopic(broker().clusterName(), " ", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+            assertThatThrownBy(() -> new PushConsumer(unique("g")).subscribe("a/b", "*"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("illegal characters");
+        } finally {
+            admin.shutdown();
+        }
     }
 
     @Test

@@ -69,6 +69,9 @@ final class MqAdmin implements AutoCloseable {
             Message message = new Message(TOPIC, "TagA", "key-" + i, ("body-" + i).getBytes(StandardCharsets.UTF_8));
             sent.add(producer.send(message));
         }
+        // Apache's producer heartbeats (which register it with the broker) 1 s after start and then every 30 s; on
+        // a loaded machine the route may arrive after that first tick, so register now for the producer commands
+        producer.getDefaultMQProducerImpl().getmQClientFactory().sendHeartbeatToAllBrokerWithLock();
         consumer = new DefaultMQPushConsumer(GROUP);
         consumer.setNamesrvAddr(platform.nameServerAddress());
         consumer.setInstanceName("mqadmin-consumer-" + System.nanoTime());

@@ -100,9 +100,13 @@ public class AdminClient extends ClientConfig {
         return RemotingJson.decode(response.getBody(), TopicRouteData.class);
     }
 
-    /** Creates (or updates) the topic on every master of the cluster with read = write = {@code queueNums}. */
+    /**
+     * Creates (or updates) the topic on every master of the cluster with read = write = {@code queueNums}.
+     *
+     * @throws IllegalArgumentException when the name is blank, too long or has characters outside {@code %|a-zA-Z0-9_-}
+     */
     public void createTopic(String clusterName, String userTopic, int queueNums) {
-        SystemTopics.validateTopicName(userTopic);
+        SystemTopics.requireValidTopicName(userTopic);
         String topic = withNamespace(userTopic);
         ClusterInfo info = clusterInfo();
         Set<String> brokerNames = info.clusterAddrTable() == null ? null : info.clusterAddrTable().get(clusterName);

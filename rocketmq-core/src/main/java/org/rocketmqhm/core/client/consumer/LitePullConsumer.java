@@ -91,7 +91,7 @@ public class LitePullConsumer extends ClientConfig {
         if (manualAssignment) {
             throw new IllegalStateException("assign() and subscribe() cannot be mixed");
         }
-        SystemTopics.validateTopicName(topic);
+        SystemTopics.requireValidTopicName(topic);
         String wire = withNamespace(topic);
         subscriptions.put(wire, SubscriptionData.of(wire, selector.expression(), selector.expressionType()));
         if (instance != null) {

@@ -112,7 +112,7 @@ public class PushConsumer extends ClientConfig {
 
     /** Subscribes a topic (as the user names it; wrapped in the namespace, which must be set before). */
     public void subscribe(String topic, MessageSelector selector) {
-        SystemTopics.validateTopicName(topic);
+        SystemTopics.requireValidTopicName(topic);
         String wire = withNamespace(topic);
         subscriptions.put(wire, SubscriptionData.of(wire, selector.expression(), selector.expressionType()));
         if (instance != null) {
