@@ -55,8 +55,36 @@ public final class OurRocketMQ implements BrokerFixture {
     public static OurRocketMQ start(Path dir, String messageDelayLevel, Consumer<NamesrvConfig> namesrvCustomizer,
                                      Consumer<BrokerConfig> brokerCustomizer) {
         OurRocketMQ fixture = new OurRocketMQ(dir, messageDelayLevel, namesrvCustomizer, brokerCustomizer);
-        fixture.startBroker(0);
+        // A fixed port from the start: the broker then also holds its HA port (+1) and VIP port (-2) for the whole
+        // test, so a restart on the same port does not find them taken by some client's ephemeral connection (the
+        // HA port of a broker started on port 0 is ephemeral, and the port after an ephemeral one is a likely
+        // next ephemeral port).
+        fixture.startBroker(freeBrokerPort());
         return fixture;
+    }
+
+    /** @return a free port whose HA (+1) and VIP (-2) neighbours are free too, at the moment of asking */
+    static int freeBrokerPort() {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port;
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                port = socket.getLocalPort();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            if (port > 1026 && port < 65535 && isFree(port - 2) && isFree(port + 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free broker port with free neighbours");
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket ignored = new java.net.ServerSocket(port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private void startBroker(int listenPort) {
