@@ -1,6 +1,5 @@
 package org.rocketmqhm.core.client.consumer;
 
-import org.rocketmqhm.core.client.ClientConfig;
 import org.rocketmqhm.core.client.ClientException;
 import org.rocketmqhm.core.client.ClientInstance;
 import org.rocketmqhm.core.client.consumer.impl.ConsumerBrokerApi;
@@ -11,6 +10,7 @@ import org.rocketmqhm.core.client.impl.ConsumerMember;
 import org.rocketmqhm.core.client.impl.ConsumerRunningInfo;
 import org.rocketmqhm.core.client.trace.ConsumeTracer;
 import org.rocketmqhm.core.client.trace.TraceDispatcher;
+import org.rocketmqhm.core.client.trace.TracedClientConfig;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.ConsumeFromWhere;
 import org.rocketmqhm.core.protocol.ConsumeType;
@@ -53,7 +53,7 @@ import java.util.concurrent.TimeoutException;
  *
  * @since 0.1.0
  */
-public class LitePullConsumer extends ClientConfig {
+public class LitePullConsumer extends TracedClientConfig {
 
     private final String consumerGroup;
     private final Map<String, SubscriptionData> subscriptions = new ConcurrentHashMap<>();
@@ -71,9 +71,6 @@ public class LitePullConsumer extends ClientConfig {
     private RemoteOffsetStore offsets;
     private int nextQueue;
     private long lastCommit = System.currentTimeMillis();
-    private boolean enableMsgTrace;
-    private String customizedTraceTopic;
-    private volatile TraceDispatcher traceDispatcher;
     private volatile long startedAt;
     private volatile long lastPullMillis;
     private volatile long lastConsumeMillis;
@@ -130,10 +127,7 @@ public class LitePullConsumer extends ClientConfig {
         }
         instance = obtained;
         startedAt = System.currentTimeMillis();
-        if (enableMsgTrace) {
-            traceDispatcher = new TraceDispatcher(consumerGroup, customizedTraceTopic, this,
-                TraceDispatcher.DEFAULT_CAPACITY);
-        }
+        startTracing(consumerGroup);
         if (!manualAssignment) {
             rebalance();
         }
@@ -312,7 +306,7 @@ public class LitePullConsumer extends ClientConfig {
             result.messages().forEach(api::restoreTopic);
             if (!result.messages().isEmpty()) {
                 lastConsumeMillis = lastPullMillis;
-                TraceDispatcher tracer = traceDispatcher;
+                TraceDispatcher tracer = traceDispatcher();
                 if (tracer != null) {
                     ConsumeTracer.tracePulled(tracer, consumerGroup, result.messages());
                 }
@@ -403,36 +397,7 @@ public class LitePullConsumer extends ClientConfig {
         instance.unregisterConsumer(withNamespace(consumerGroup));
         instance.release();
         instance = null;
-        if (traceDispatcher != null) {
-            traceDispatcher.shutdown(3000);
-            traceDispatcher = null;
-        }
-    }
-
-    public boolean isEnableMsgTrace() {
-        return enableMsgTrace;
-    }
-
-    /**
-     * @param enable whether every non-empty pull records a SubBefore and a SubAfter (success, context code 0) per
-     *               message, as Apache's 4.9.x lite pull consumer does; set before {@link #start()}
-     */
-    public void setEnableMsgTrace(boolean enable) {
-        this.enableMsgTrace = enable;
-    }
-
-    public String getCustomizedTraceTopic() {
-        return customizedTraceTopic;
-    }
-
-    /** @param topic trace topic (default {@code RMQ_SYS_TRACE_TOPIC}) */
-    public void setCustomizedTraceTopic(String topic) {
-        this.customizedTraceTopic = topic;
-    }
-
-    /** @return the running trace dispatcher (counters), or null when tracing is off or the consumer stopped */
-    public TraceDispatcher traceDispatcher() {
-        return traceDispatcher;
+        stopTracing(3000);
     }
 
     // ---- settings

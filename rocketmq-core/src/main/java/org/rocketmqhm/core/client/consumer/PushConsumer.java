@@ -15,6 +15,7 @@ import org.rocketmqhm.core.client.impl.ConsumerMember;
 import org.rocketmqhm.core.client.impl.ConsumerRunningInfo;
 import org.rocketmqhm.core.client.trace.ConsumeTracer;
 import org.rocketmqhm.core.client.trace.TraceDispatcher;
+import org.rocketmqhm.core.client.trace.TracedClientConfig;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.ConsumeFromWhere;
 import org.rocketmqhm.core.protocol.ConsumeType;
@@ -56,7 +57,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @since 0.1.0
  */
-public class PushConsumer extends ClientConfig {
+public class PushConsumer extends TracedClientConfig {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -76,9 +77,6 @@ public class PushConsumer extends ClientConfig {
     private long consumeTimeoutMillis = 15 * 60_000L;
     private int delayLevelWhenNextConsume;
     private long awaitTerminationMillisWhenShutdown = 5_000;
-    private boolean enableMsgTrace;
-    private String customizedTraceTopic;
-    private TraceDispatcher traceDispatcher;
     private long lockIntervalMillis = 20_000;
     private Path offsetStoreDir;
     private Object listener;
@@ -165,10 +163,9 @@ public class PushConsumer extends ClientConfig {
         ConcurrentConsumeService concurrent = null;
         Object effective = orderly ? userView((MessageListenerOrderly) listener)
             : userView((MessageListenerConcurrently) listener);
-        if (enableMsgTrace) {
-            traceDispatcher = new TraceDispatcher(consumerGroup, customizedTraceTopic, this,
-                TraceDispatcher.DEFAULT_CAPACITY);
-            ConsumeTracer tracer = new ConsumeTracer(traceDispatcher, consumerGroup);
+        TraceDispatcher dispatcher = startTracing(consumerGroup);
+        if (dispatcher != null) {
+            ConsumeTracer tracer = new ConsumeTracer(dispatcher, consumerGroup);
             effective = orderly ? tracer.wrap((MessageListenerOrderly) effective)
                 : tracer.wrap((MessageListenerConcurrently) effective);
         }
@@ -192,10 +189,7 @@ public class PushConsumer extends ClientConfig {
         } catch (RuntimeException e) {
             obtained.release();
             scheduler.shutdownNow();
-            if (traceDispatcher != null) {
-                traceDispatcher.shutdown(0);
-                traceDispatcher = null;
-            }
+            stopTracing(0);
             throw e;
         }
         instance = obtained;
@@ -359,10 +353,7 @@ public class PushConsumer extends ClientConfig {
         current.release();
         retrySender.shutdown();
         scheduler.shutdownNow();
-        if (traceDispatcher != null) {
-            traceDispatcher.shutdown(3000);
-            traceDispatcher = null;
-        }
+        stopTracing(3000);
     }
 
     /** @return the queues this consumer owns now, topics as the user names them (without namespace) */
@@ -552,32 +543,6 @@ public class PushConsumer extends ClientConfig {
     /** @param millis how long {@link #shutdown()} waits for queued and in-flight listener calls (default 5000) */
     public void setAwaitTerminationMillisWhenShutdown(long millis) {
         this.awaitTerminationMillisWhenShutdown = millis;
-    }
-
-    public boolean isEnableMsgTrace() {
-        return enableMsgTrace;
-    }
-
-    /**
-     * @param enable whether each listener call records SubBefore/SubAfter traces (Apache's format), shipped
-     *               asynchronously to the trace topic; set before {@link #start()}
-     */
-    public void setEnableMsgTrace(boolean enable) {
-        this.enableMsgTrace = enable;
-    }
-
-    public String getCustomizedTraceTopic() {
-        return customizedTraceTopic;
-    }
-
-    /** @param topic trace topic (default {@code RMQ_SYS_TRACE_TOPIC}) */
-    public void setCustomizedTraceTopic(String topic) {
-        this.customizedTraceTopic = topic;
-    }
-
-    /** @return the running trace dispatcher (counters), or null when tracing is off or the consumer stopped */
-    public TraceDispatcher traceDispatcher() {
-        return traceDispatcher;
     }
 
     public Path getOffsetStoreDir() {

@@ -6,6 +6,7 @@ import org.rocketmqhm.core.client.ClientInstance;
 import org.rocketmqhm.core.client.impl.ProducerMember;
 import org.rocketmqhm.core.client.impl.TopicRoute;
 import org.rocketmqhm.core.client.trace.TraceDispatcher;
+import org.rocketmqhm.core.client.trace.TracedClientConfig;
 import org.rocketmqhm.core.client.trace.TraceEncoder;
 import org.rocketmqhm.core.common.message.BatchMessageCodec;
 import org.rocketmqhm.core.common.message.Message;
@@ -58,7 +59,7 @@ import java.util.stream.Collectors;
  *
  * @since 0.1.0
  */
-public class Producer extends ClientConfig {
+public class Producer extends TracedClientConfig {
 
     private static final Set<Integer> RETRYABLE = Set.of(ResponseCode.TOPIC_NOT_EXIST,
         ResponseCode.SERVICE_NOT_AVAILABLE, ResponseCode.SYSTEM_ERROR, ResponseCode.NO_PERMISSION,
@@ -72,9 +73,6 @@ public class Producer extends ClientConfig {
     private int compressMsgBodyOverHowmuch = 4096;
     private int maxMessageSize = 4 * 1024 * 1024;
     private int defaultTopicQueueNums = 4;
-    private boolean enableMsgTrace;
-    private String customizedTraceTopic;
-    private volatile TraceDispatcher traceDispatcher;
     private final AtomicInteger queueCounter = new AtomicInteger((int) (Math.random() * 1000));
 
     protected volatile ClientInstance instance;
@@ -116,10 +114,7 @@ public class Producer extends ClientConfig {
             throw e;
         }
         instance = obtained;
-        if (enableMsgTrace) {
-            traceDispatcher = new TraceDispatcher(producerGroup, customizedTraceTopic, this,
-                TraceDispatcher.DEFAULT_CAPACITY);
-        }
+        startTracing(producerGroup);
     }
 
     /** @return how this producer appears to the client instance (overridden by the transactional producer) */
@@ -137,10 +132,7 @@ public class Producer extends ClientConfig {
         instance.release();
         instance = null;
         asyncExecutor.shutdown();
-        if (traceDispatcher != null) {
-            traceDispatcher.shutdown(3000);
-            traceDispatcher = null;
-        }
+        stopTracing(3000);
     }
 
     // ---- sync
@@ -287,7 +279,7 @@ public class Producer extends ClientConfig {
         TopicRoute route = started().publishRoute(out.topic, defaultTopicQueueNums);
         MessageQueue queue = selectQueue(route, null);
         String address = route.masterAddress(queue.brokerName());
-        TraceDispatcher tracer = traceDispatcher;
+        TraceDispatcher tracer = traceDispatcher();
         long start = System.currentTimeMillis();
         instance.invokeOneway(address, request(out, queue));
         if (tracer != null) {
@@ -415,7 +407,7 @@ public class Producer extends ClientConfig {
             return CompletableFuture.failedFuture(new ClientException(ResponseCode.SERVICE_NOT_AVAILABLE,
                 "no master of broker " + queue.brokerName()));
         }
-        TraceDispatcher tracer = traceDispatcher;
+        TraceDispatcher tracer = traceDispatcher();
         long start = tracer == null ? 0 : System.currentTimeMillis();
         return instance.remoting().invokeAsync(address, request(out, queue), timeoutMillis)
             .handle((response, error) -> {
@@ -468,11 +460,6 @@ public class Producer extends ClientConfig {
         } catch (RuntimeException e) {
             // tracing must never fail the send: the record is skipped
         }
-    }
-
-    /** @return the running trace dispatcher for subclasses (EndTransaction records), or null */
-    protected TraceDispatcher tracer() {
-        return traceDispatcher;
     }
 
     private SendResult toResult(RemotingCommand response, MessageQueue queue, Outgoing out) {
@@ -600,32 +587,6 @@ public class Producer extends ClientConfig {
     }
 
     // ---- settings
-
-    public boolean isEnableMsgTrace() {
-        return enableMsgTrace;
-    }
-
-    /**
-     * @param enable whether every stored message records a Pub trace (Apache's format), shipped asynchronously to
-     *               the trace topic; set before {@link #start()}
-     */
-    public void setEnableMsgTrace(boolean enable) {
-        this.enableMsgTrace = enable;
-    }
-
-    public String getCustomizedTraceTopic() {
-        return customizedTraceTopic;
-    }
-
-    /** @param topic trace topic (default {@code RMQ_SYS_TRACE_TOPIC}) */
-    public void setCustomizedTraceTopic(String topic) {
-        this.customizedTraceTopic = topic;
-    }
-
-    /** @return the running trace dispatcher (counters), or null when tracing is off or the producer stopped */
-    public TraceDispatcher traceDispatcher() {
-        return traceDispatcher;
-    }
 
     public long getSendMsgTimeoutMillis() {
         return sendMsgTimeoutMillis;

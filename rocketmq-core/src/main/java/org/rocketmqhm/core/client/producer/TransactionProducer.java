@@ -137,7 +137,7 @@ public class TransactionProducer extends Producer {
     /** Records an EndTransaction trace (Apache's layout, see {@link TraceEncoder}); never throws. */
     private void traceEnd(Message message, String address, String msgId, String transactionId,
                           LocalTransactionState state, boolean fromCheck) {
-        TraceDispatcher tracer = tracer();
+        TraceDispatcher tracer = traceDispatcher();
         if (tracer == null) {
             return;
         }
