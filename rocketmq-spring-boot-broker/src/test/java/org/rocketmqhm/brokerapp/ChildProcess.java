@@ -119,4 +119,26 @@ final class ChildProcess implements AutoCloseable {
             return socket.getLocalPort();
         }
     }
+
+    /**
+     * A free port for a broker whose neighbours it also binds are free too: the HA port (+1) and the VIP port
+     * (-2). A plain free port can have a taken neighbour on a busy machine, and the broker then fails to start.
+     */
+    static int freeBrokerPort() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            if (port - 2 > 1024 && port + 1 < 65536 && free(port - 2) && free(port + 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free broker port with free neighbours found");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

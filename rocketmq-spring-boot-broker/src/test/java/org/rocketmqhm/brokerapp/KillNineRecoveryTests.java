@@ -9,12 +9,10 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,12 +41,12 @@ class KillNineRecoveryTests {
 
     @Test
     void noAcknowledgedMessageIsLostAcrossKillNine() throws Exception {
-        int namesrvPort = freePort();
-        int brokerPort = freePort();
+        int namesrvPort = ChildProcess.freePort();
+        int brokerPort = ChildProcess.freeBrokerPort();
         String namesrv = "127.0.0.1:" + namesrvPort;
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
-        Process first = startChild(namesrvPort, brokerPort);
+        ChildProcess first = startChild(namesrvPort, brokerPort);
         DefaultMQProducer producer = new DefaultMQProducer("crash-producer");
         producer.setNamesrvAddr(namesrv);
         producer.setInstanceName("crash-" + System.nanoTime());
@@ -78,18 +76,18 @@ class KillNineRecoveryTests {
                 });
             }
             assertThat(enough.await(60, TimeUnit.SECONDS)).as("300 acknowledged sends before the kill").isTrue();
-            first.destroyForcibly();
-            assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            first.close();
+            first.awaitExit(Duration.ofSeconds(20));
             sending.set(false);
             senders.shutdown();
             assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         } finally {
             producer.shutdown();
-            first.destroyForcibly();
+            first.close();
         }
         assertThat(dir.resolve("store").resolve("abort")).as("the kill left the abort marker").exists();
 
-        Process second = startChild(namesrvPort, brokerPort);
+        ChildProcess second = startChild(namesrvPort, brokerPort);
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer("crash-check");
         consumer.setNamesrvAddr(namesrv);
         consumer.setInstanceName("crash-check-" + System.nanoTime());
@@ -106,9 +104,11 @@ class KillNineRecoveryTests {
             }
         } finally {
             consumer.shutdown();
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
-            second.destroyForcibly();
+            try {
+                second.terminate(Duration.ofSeconds(30));
+            } finally {
+                second.close();
+            }
         }
         List<String> lost = new ArrayList<>(acknowledged);
         lost.removeAll(found);
@@ -116,43 +116,12 @@ class KillNineRecoveryTests {
         assertThat(lost).as("acknowledged messages missing after kill -9").isEmpty();
     }
 
-    private Process startChild(int namesrvPort, int brokerPort) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m", "-cp", System.getProperty("java.class.path"), RocketMQBrokerApplication.class.getName(),
-            "--rocketmq.namesrv.listen-port=" + namesrvPort, "--rocketmq.broker.listen-port=" + brokerPort,
+    private ChildProcess startChild(int namesrvPort, int brokerPort) throws IOException, InterruptedException {
+        return ChildProcess.start("crash", "--rocketmq.namesrv.listen-port=" + namesrvPort,
+            "--rocketmq.broker.listen-port=" + brokerPort,
             "--rocketmq.namesrv.kv-config-path=" + dir.resolve("kv.json"),
             "--rocketmq.broker.store-path-root-dir=" + dir.resolve("store"),
             "--rocketmq.broker.broker-ip1=127.0.0.1", "--rocketmq.broker.flush-disk-type=SYNC_FLUSH",
-            "--rocketmq.broker.mapped-file-size-commit-log=8388608", "--logging.level.root=WARN",
-            "--logging.level.org.rocketmqhm.brokerapp.ReadyAnnouncer=INFO");
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        CountDownLatch ready = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    System.out.println("[child] " + line);
-                    if (line.contains("Rocketmq-Hm ready")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the process is gone
-            }
-        }, "child-output");
-        reader.setDaemon(true);
-        reader.start();
-        if (!ready.await(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("child broker did not become ready within 60 s");
-        }
-        return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+            "--rocketmq.broker.mapped-file-size-commit-log=8388608").awaitReady(Duration.ofSeconds(60));
     }
 }

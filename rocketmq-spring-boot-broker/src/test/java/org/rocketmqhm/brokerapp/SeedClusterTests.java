@@ -98,7 +98,7 @@ class SeedClusterTests {
     /** Copies a seed file, replacing addresses, ports and store paths; every other line stays as written. */
     private Path rewrite(String name) throws IOException {
         Path root = dir.resolve(name);
-        int port = ChildProcess.freePort();
+        int port = ChildProcess.freeBrokerPort();
         ports.put(name, port);
         Properties seed = new Properties();
         try (InputStream in = Files.newInputStream(SEEDS.resolve(name + ".properties"))) {
