@@ -79,6 +79,11 @@ class BatchMessageTests {
         assertThat(received.keySet()).containsExactlyInAnyOrder(result.getMsgId().split(","));
         assertThat(received.values().stream().map(MessageExt::getQueueOffset).distinct()).hasSize(100);
         assertThat(received.values().stream().map(MessageExt::getCommitLogOffset).distinct()).hasSize(100);
+        // Every element carries the broker's region and trace switch (Apache's 5.x client needs them for traces).
+        assertThat(received.values()).allSatisfy(m -> {
+            assertThat(m.getProperty("MSG_REGION")).isEqualTo("DefaultRegion");
+            assertThat(m.getProperty("TRACE_ON")).isEqualTo("true");
+        });
     }
 
     @Test

@@ -143,5 +143,8 @@ class BrokerBadInputTests {
         assertThat(viewed.getTags()).isEqualTo("TagV");
         assertThat(viewed.getProperty("CLUSTER")).isEqualTo("DefaultCluster");
         assertThat(viewed.getProperty("WAIT")).isNull();
+        // Stored like an Apache broker with a send-message hook: the consume trace of Apache's 5.x client needs them.
+        assertThat(viewed.getProperty("MSG_REGION")).isEqualTo("DefaultRegion");
+        assertThat(viewed.getProperty("TRACE_ON")).isEqualTo("true");
     }
 }

@@ -12,4 +12,9 @@ class MessageTraceApacheIntegrationTests extends MessageTraceIntegrationTests {
     protected BrokerFixture startBroker(Path dir) throws Exception {
         return ApacheRocketMQ.start(dir);
     }
+
+    @Override
+    protected String expectedStoredRegion() {
+        return null;
+    }
 }

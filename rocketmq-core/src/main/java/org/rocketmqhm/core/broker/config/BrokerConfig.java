@@ -93,6 +93,13 @@ public class BrokerConfig {
     /** Value of the TRACE_ON ext field of send responses. */
     private boolean traceOn = true;
 
+    /**
+     * Whether stored messages get the {@code MSG_REGION} ({@link #regionId}) and {@code TRACE_ON} ({@link #traceOn})
+     * properties, as Apache's broker adds them once a send-message hook is installed (its default broker has none).
+     * Apache's 5.x client drops every consume trace (SubBefore / SubAfter) of a message without {@code MSG_REGION}.
+     */
+    private boolean msgRegionPropertiesEnable = true;
+
     /** Kept for configuration compatibility; pulls are always zero-copy. */
     private boolean transferMsgByHeap = true;
 
@@ -433,6 +440,14 @@ public class BrokerConfig {
 
     public void setTraceOn(boolean traceOn) {
         this.traceOn = traceOn;
+    }
+
+    public boolean isMsgRegionPropertiesEnable() {
+        return msgRegionPropertiesEnable;
+    }
+
+    public void setMsgRegionPropertiesEnable(boolean msgRegionPropertiesEnable) {
+        this.msgRegionPropertiesEnable = msgRegionPropertiesEnable;
     }
 
     public boolean isTransferMsgByHeap() {

@@ -41,7 +41,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * resolves or auto-creates the topic through its template (section 5.1), handles {@code %RETRY%} topics (to
  * {@code %DLQ%} past the max reconsume times), applies the put-time rewrites of {@link PutTimeRewriter}, and
  * answers from the store's put future (never blocking a thread per request). Every answer, success or failure,
- * carries the {@code MSG_REGION} and {@code TRACE_ON} ext fields. Thread-safe.
+ * carries the {@code MSG_REGION} and {@code TRACE_ON} ext fields; stored messages carry them as properties too
+ * ({@link BrokerConfig#isMsgRegionPropertiesEnable()}). Thread-safe.
  *
  * @since 0.1.0
  */
@@ -191,9 +192,17 @@ public final class SendMessageProcessor implements RequestProcessor {
         return store.putMessages(batch).thenApply(r -> new Outcome(r, queueId));
     }
 
-    /** Adds CLUSTER and drops the default {@code WAIT=true} (absence means the same) from stored properties. */
+    /**
+     * Adds CLUSTER (and, unless switched off, MSG_REGION and TRACE_ON, which Apache's 5.x client needs on a consumed
+     * message to emit its consume traces) and drops the default {@code WAIT=true} (absence means the same) from
+     * stored properties.
+     */
     private void decorate(Map<String, String> properties) {
         properties.put(MessageConst.PROPERTY_CLUSTER, config.getBrokerClusterName());
+        if (config.isMsgRegionPropertiesEnable()) {
+            properties.put(MessageConst.PROPERTY_MSG_REGION, config.getRegionId());
+            properties.put(MessageConst.PROPERTY_TRACE_SWITCH, String.valueOf(config.isTraceOn()));
+        }
         if ("true".equals(properties.get(MessageConst.PROPERTY_WAIT_STORE_MSG_OK))) {
             properties.remove(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
         }
