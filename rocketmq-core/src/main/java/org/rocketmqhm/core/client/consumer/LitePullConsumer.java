@@ -4,6 +4,7 @@ import org.rocketmqhm.core.client.ClientException;
 import org.rocketmqhm.core.client.ClientInstance;
 import org.rocketmqhm.core.client.consumer.impl.ConsumerBrokerApi;
 import org.rocketmqhm.core.client.consumer.impl.PullResult;
+import org.rocketmqhm.core.client.consumer.impl.PullStatus;
 import org.rocketmqhm.core.client.consumer.impl.QueueAssignment;
 import org.rocketmqhm.core.client.consumer.impl.RemoteOffsetStore;
 import org.rocketmqhm.core.client.impl.ConsumerMember;
@@ -74,6 +75,8 @@ public class LitePullConsumer extends TracedClientConfig {
     private volatile long startedAt;
     private volatile long lastPullMillis;
     private volatile long lastConsumeMillis;
+    private final ConsumeStatsRecorder stats = new ConsumeStatsRecorder();
+    private java.util.concurrent.ScheduledFuture<?> statsSampler;
 
     public LitePullConsumer(String consumerGroup) {
         this.consumerGroup = Objects.requireNonNull(consumerGroup);
@@ -126,6 +129,7 @@ public class LitePullConsumer extends TracedClientConfig {
             throw e;
         }
         instance = obtained;
+        statsSampler = stats.scheduleOn(obtained.scheduler());
         startedAt = System.currentTimeMillis();
         startTracing(consumerGroup);
         if (!manualAssignment) {
@@ -207,7 +211,9 @@ public class LitePullConsumer extends TracedClientConfig {
 
     /**
      * Running info as Apache's lite pull consumer reports it (CONSUME_ACTIVELY); this consumer buffers nothing
-     * between polls, so the cached / in-progress counts of every queue are 0.
+     * between polls, so the cached / in-progress counts of every queue are 0. The status table has an entry per
+     * subscribed topic with the pull figures of {@link #poll} (pullRT, pullTPS); the consume figures stay 0, as
+     * the application consumes outside the client (Apache's lite pull consumer records none of them).
      */
     private ConsumerRunningInfo runningInfo() {
         Map<String, String> props = new TreeMap<>();
@@ -234,7 +240,7 @@ public class LitePullConsumer extends TracedClientConfig {
         }
         Map<String, ConsumerRunningInfo.ConsumeStatus> status = new TreeMap<>();
         for (String topic : subscriptions.keySet()) {
-            status.put(topic, new ConsumerRunningInfo.ConsumeStatus(0, 0, 0, 0, 0, 0));
+            status.put(topic, stats.status(topic));
         }
         return new ConsumerRunningInfo(props, new ArrayList<>(subscriptions.values()), mqTable, status, null);
     }
@@ -295,9 +301,13 @@ public class LitePullConsumer extends TracedClientConfig {
             }
             int flags = ConsumerBrokerApi.FLAG_SUBSCRIPTION | ConsumerBrokerApi.FLAG_LITE_PULL
                 | (suspendMillis > 0 ? ConsumerBrokerApi.FLAG_SUSPEND : 0);
+            long sentNanos = System.nanoTime();
             PullResult result = api.pull(queue, subscription, position, pullBatchSize, flags, 0, suspendMillis,
                 suspendMillis + getRequestTimeoutMillis()).get(suspendMillis + getRequestTimeoutMillis() + 1000,
                 TimeUnit.MILLISECONDS);
+            if (result.status() == PullStatus.FOUND) {
+                stats.pulled(queue.topic(), (System.nanoTime() - sentNanos) / 1000, result.messages().size());
+            }
             if (!assigned.contains(queue) || !position.equals(positions.get(queue))) {
                 return List.of();
             }
@@ -395,6 +405,7 @@ public class LitePullConsumer extends TracedClientConfig {
             commit(Set.copyOf(assigned), true);
         }
         instance.unregisterConsumer(withNamespace(consumerGroup));
+        statsSampler.cancel(false);
         instance.release();
         instance = null;
         stopTracing(3000);

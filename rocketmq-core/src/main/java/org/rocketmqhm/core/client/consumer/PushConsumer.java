@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -89,6 +90,8 @@ public class PushConsumer extends TracedClientConfig {
     private OffsetStore offsetStore;
     private volatile long startedAt;
     private volatile String wireGroup;
+    private volatile ConsumeStatsRecorder stats;
+    private ScheduledFuture<?> statsSampler;
 
     public PushConsumer(String consumerGroup) {
         this.consumerGroup = Objects.requireNonNull(consumerGroup);
@@ -158,6 +161,7 @@ public class PushConsumer extends TracedClientConfig {
             : new RemoteOffsetStore(api);
         offsetStore = offsets;
         boolean orderly = listener instanceof MessageListenerOrderly;
+        ConsumeStatsRecorder recorder = new ConsumeStatsRecorder();
         retrySender = new RetrySender(api, group, this);
         int threads = Math.max(consumeThreadMin, 1);
         ConcurrentConsumeService concurrent = null;
@@ -172,18 +176,19 @@ public class PushConsumer extends TracedClientConfig {
         if (orderly) {
             consumeService = new OrderlyConsumeService((MessageListenerOrderly) effective, offsets, retrySender,
                 messageModel, threads, consumeThreadMax, consumeMessageBatchMaxSize, maxReconsumeTimes,
-                suspendCurrentQueueTimeMillis, scheduler);
+                suspendCurrentQueueTimeMillis, scheduler, recorder);
         } else {
             concurrent = new ConcurrentConsumeService((MessageListenerConcurrently) effective, offsets, retrySender,
                 new ConcurrentConsumeService.Settings(messageModel, threads, consumeThreadMax,
                     consumeMessageBatchMaxSize, maxReconsumeTimes < 0 ? 16 : maxReconsumeTimes,
-                    delayLevelWhenNextConsume, consumeTimeoutMillis), scheduler);
+                    delayLevelWhenNextConsume, consumeTimeoutMillis), scheduler, recorder);
             consumeService = concurrent;
         }
         loop = new PullLoop(new PullLoop.Settings(group, messageModel, orderly, consumeFromWhere,
             consumeTimestamp, pullBatchSize, pullThresholdForQueue, pullThresholdSizeForQueue), api, offsets, scheduler,
             subscriptions);
         loop.setConsumeService(consumeService);
+        loop.setStatsRecorder(recorder);
         try {
             obtained.registerConsumer(member());
         } catch (RuntimeException e) {
@@ -193,6 +198,8 @@ public class PushConsumer extends TracedClientConfig {
             throw e;
         }
         instance = obtained;
+        stats = recorder;
+        statsSampler = recorder.scheduleOn(obtained.scheduler());
         startedAt = System.currentTimeMillis();
         if (orderly && messageModel == MessageModel.CLUSTERING) {
             scheduler.scheduleWithFixedDelay(loop::relockAll, lockIntervalMillis, lockIntervalMillis,
@@ -325,8 +332,10 @@ public class PushConsumer extends TracedClientConfig {
             current.processQueues().forEach((queue, pq) -> mqTable.put(queue, pq.info(offsetStore.readMemory(queue))));
         }
         Map<String, ConsumerRunningInfo.ConsumeStatus> statusTable = new TreeMap<>();
+        ConsumeStatsRecorder recorder = stats;
         for (String topic : subscriptions.keySet()) {
-            statusTable.put(topic, new ConsumerRunningInfo.ConsumeStatus(0, 0, 0, 0, 0, 0));
+            statusTable.put(topic, recorder != null ? recorder.status(topic)
+                : new ConsumerRunningInfo.ConsumeStatus(0, 0, 0, 0, 0, 0));
         }
         return new ConsumerRunningInfo(props, new ArrayList<>(subscriptions.values()), mqTable, statusTable, null);
     }
@@ -350,6 +359,7 @@ public class PushConsumer extends TracedClientConfig {
         consumeService.shutdown(awaitTerminationMillisWhenShutdown);
         loop.shutdown();
         current.unregisterConsumer(wireGroup);
+        statsSampler.cancel(false);
         current.release();
         retrySender.shutdown();
         scheduler.shutdownNow();

@@ -1,6 +1,7 @@
 package org.rocketmqhm.core.client.consumer.impl;
 
 import org.rocketmqhm.core.client.consumer.ConsumeConcurrentlyStatus;
+import org.rocketmqhm.core.client.consumer.ConsumeStatsRecorder;
 import org.rocketmqhm.core.client.consumer.MessageListenerConcurrently;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.MessageModel;
@@ -64,10 +65,14 @@ public final class ConcurrentConsumeService implements ConsumeService {
     private final int delayLevel;
     private final long consumeTimeoutMillis;
     private final ScheduledExecutorService scheduler;
+    private final ConsumeStatsRecorder stats;
     private final ExecutorService pool;
 
+    /** @param stats where each listener call is recorded (time, messages OK or failed) */
     public ConcurrentConsumeService(MessageListenerConcurrently listener, OffsetStore offsets, RetrySender retry,
-                                    Settings settings, ScheduledExecutorService scheduler) {
+                                    Settings settings, ScheduledExecutorService scheduler,
+                                    ConsumeStatsRecorder stats) {
+        this.stats = stats;
         this.listener = listener;
         this.offsets = offsets;
         this.retry = retry;
@@ -108,6 +113,7 @@ public final class ConcurrentConsumeService implements ConsumeService {
         }
         processQueue.markConsuming(batch, System.currentTimeMillis());
         ConsumeConcurrentlyStatus status;
+        long startNanos = System.nanoTime();
         try {
             status = listener.consume(batch, queue);
         } catch (Throwable e) {
@@ -117,6 +123,9 @@ public final class ConcurrentConsumeService implements ConsumeService {
         if (status == null) {
             status = ConsumeConcurrentlyStatus.RECONSUME_LATER;
         }
+        boolean ok = status == ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        stats.consumed(queue.topic(), (System.nanoTime() - startNanos) / 1000, ok ? batch.size() : 0,
+            ok ? 0 : batch.size());
         List<MessageExt> done = batch;
         if (status == ConsumeConcurrentlyStatus.RECONSUME_LATER && model == MessageModel.CLUSTERING) {
             List<MessageExt> failed = new ArrayList<>();

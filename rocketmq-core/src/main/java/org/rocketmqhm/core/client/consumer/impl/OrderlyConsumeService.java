@@ -1,6 +1,7 @@
 package org.rocketmqhm.core.client.consumer.impl;
 
 import org.rocketmqhm.core.client.consumer.ConsumeOrderlyStatus;
+import org.rocketmqhm.core.client.consumer.ConsumeStatsRecorder;
 import org.rocketmqhm.core.client.consumer.MessageListenerOrderly;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.MessageModel;
@@ -39,11 +40,14 @@ public final class OrderlyConsumeService implements ConsumeService {
     private final int maxReconsumeTimes;
     private final long suspendMillis;
     private final ScheduledExecutorService scheduler;
+    private final ConsumeStatsRecorder stats;
     private final ExecutorService pool;
 
+    /** @param stats where each listener call is recorded (time, messages OK or suspended) */
     public OrderlyConsumeService(MessageListenerOrderly listener, OffsetStore offsets, RetrySender retry,
                                  MessageModel model, int threads, int maxThreads, int batchSize, int maxReconsumeTimes,
-                                 long suspendMillis, ScheduledExecutorService scheduler) {
+                                 long suspendMillis, ScheduledExecutorService scheduler, ConsumeStatsRecorder stats) {
+        this.stats = stats;
         this.listener = listener;
         this.offsets = offsets;
         this.retry = retry;
@@ -96,12 +100,19 @@ public final class OrderlyConsumeService implements ConsumeService {
                     break;
                 }
                 ConsumeOrderlyStatus status;
+                long startNanos = System.nanoTime();
                 try {
                     status = listener.consume(batch, queue);
                 } catch (Throwable e) {
                     log.warn("orderly listener failed on {}", queue, e);
                     status = ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
                 }
+                if (status == null) {
+                    status = ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT;
+                }
+                boolean ok = status == ConsumeOrderlyStatus.SUCCESS;
+                stats.consumed(queue.topic(), (System.nanoTime() - startNanos) / 1000, ok ? batch.size() : 0,
+                    ok ? 0 : batch.size());
                 if (status == ConsumeOrderlyStatus.SUCCESS) {
                     offsets.update(queue, pq.commit(), false);
                     continue;

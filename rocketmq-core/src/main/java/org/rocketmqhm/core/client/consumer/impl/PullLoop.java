@@ -1,6 +1,7 @@
 package org.rocketmqhm.core.client.consumer.impl;
 
 import org.rocketmqhm.core.client.ClientException;
+import org.rocketmqhm.core.client.consumer.ConsumeStatsRecorder;
 import org.rocketmqhm.core.common.message.MessageExt;
 import org.rocketmqhm.core.protocol.ConsumeFromWhere;
 import org.rocketmqhm.core.protocol.MessageModel;
@@ -51,6 +52,7 @@ public final class PullLoop {
     private final Map<String, SubscriptionData> subscriptions;
     private final Map<MessageQueue, ProcessQueue> queues = new ConcurrentHashMap<>();
     private volatile ConsumeService consumeService;
+    private volatile ConsumeStatsRecorder stats = new ConsumeStatsRecorder();
     private volatile boolean running = true;
     private volatile long lastHeartbeatKick;
 
@@ -65,6 +67,11 @@ public final class PullLoop {
 
     public void setConsumeService(ConsumeService consumeService) {
         this.consumeService = consumeService;
+    }
+
+    /** @param stats where FOUND pull responses are recorded (round trip and messages) */
+    public void setStatsRecorder(ConsumeStatsRecorder stats) {
+        this.stats = stats;
     }
 
     /** @return the currently owned queues */
@@ -208,10 +215,14 @@ public final class PullLoop {
         long commitOffset = settings.model() == MessageModel.CLUSTERING ? offsets.readMemory(queue) : -1;
         int sysFlag = ConsumerBrokerApi.FLAG_SUSPEND | ConsumerBrokerApi.FLAG_SUBSCRIPTION
             | (commitOffset > 0 ? ConsumerBrokerApi.FLAG_COMMIT_OFFSET : 0);
+        long sentNanos = System.nanoTime();
         api.pull(queue, subscription, offset, settings.pullBatchSize(), sysFlag, Math.max(commitOffset, 0),
                 SUSPEND_MILLIS, PULL_TIMEOUT_MILLIS)
             .whenCompleteAsync((result, error) -> {
                 try {
+                    if (result != null && result.status() == PullStatus.FOUND) {
+                        stats.pulled(queue.topic(), (System.nanoTime() - sentNanos) / 1000, result.messages().size());
+                    }
                     onPulled(queue, pq, offset, result, error);
                 } catch (RuntimeException e) {
                     log.warn("handling pull result of {} failed", queue, e);
