@@ -64,7 +64,8 @@ public class NettyRemotingServer extends RemotingEndpoint {
      * @throws IllegalStateException with a clear message when the port is taken
      */
     public void start() {
-        if (tlsMode != TlsMode.DISABLED && !SslContexts.hasServerCertificate(config)) {
+        if (tlsMode == TlsMode.ENFORCING && !SslContexts.hasServerCertificate(config)) {
+            // every client will need it; a permissive server makes it for its first TLS client
             SslContexts.selfSignedServerContext();
         }
         int workers = config.getServerWorkerThreads() > 0 ? config.getServerWorkerThreads()

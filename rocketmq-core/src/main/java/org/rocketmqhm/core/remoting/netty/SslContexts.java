@@ -7,16 +7,21 @@ import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import io.netty.handler.ssl.util.SelfSignedCertificate;
 
 import java.io.File;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import javax.crypto.spec.PBEParameterSpec;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLException;
 
 /**
  * Builds the Netty {@link SslContext}s of clients and servers from their configs, following Apache's rules: in test
  * mode a client trusts any certificate; a client verifies the server only with {@code tls.client.authServer}; a
- * server without {@code certPath}/{@code keyPath} uses a self-signed certificate generated at first use. Stateless.
+ * server without {@code certPath}/{@code keyPath} uses a self-signed certificate generated at first use. Thread-safe.
  *
  * @since 0.2.0
  */
@@ -24,10 +29,6 @@ public final class SslContexts {
 
     /** The self-signed server context, generated once per JVM on a background thread. */
     private static volatile CompletableFuture<SslContext> selfSigned;
-    /** Opened when a TLS client needs the self-signed context before the delay is over. */
-    private static final CountDownLatch selfSignedNeeded = new CountDownLatch(1);
-    /** How long the self-signed context waits before it is generated unasked (start-up should be over by then). */
-    static final long SELF_SIGNED_DELAY_MILLIS = 10_000;
 
     private SslContexts() {
     }
@@ -38,10 +39,11 @@ public final class SslContexts {
     }
 
     /**
-     * The JVM-wide self-signed server context. Generating it (key pair, certificate, loading the certificate
-     * classes) costs about a CPU-second of a small machine, so it is made in the background once start-up has
-     * settled ({@value #SELF_SIGNED_DELAY_MILLIS} ms after the first server asked for it), or at once when a TLS
-     * client arrives earlier ({@link #serverContext}); idempotent.
+     * The JVM-wide self-signed server context, generated on a background thread the first time it is asked for:
+     * by the first TLS client of a {@code permissive} server (most never see one, and the work — key pair,
+     * certificate, the JDK's certificate and EC classes — costs a few hundred CPU milliseconds of a small machine
+     * that would otherwise fall into start-up or the first load), or at start by an {@code enforcing} server.
+     * Idempotent.
      *
      * @return the context being generated
      */
@@ -53,10 +55,8 @@ public final class SslContexts {
                     CompletableFuture<SslContext> created = new CompletableFuture<>();
                     Thread generator = new Thread(() -> {
                         try {
-                            selfSignedNeeded.await(SELF_SIGNED_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-                            SelfSignedCertificate certificate = selfSigned();
-                            created.complete(SslContextBuilder.forServer(certificate.certificate(),
-                                certificate.privateKey()).clientAuth(ClientAuth.NONE).build());
+                            created.complete(SslContextBuilder.forServer(selfSignedKeyManager())
+                                .clientAuth(ClientAuth.NONE).build());
                         } catch (Throwable e) {
                             created.completeExceptionally(e);
                         }
@@ -69,6 +69,31 @@ public final class SslContexts {
             }
         }
         return future;
+    }
+
+    /**
+     * A key manager over an in-memory key store holding the self-signed key. The store's key protection is
+     * one PBKDF2 round: the store never leaves this process, and the JDK's default (10,000 rounds, which
+     * {@code SslContextBuilder.forServer(cert, key)} would use) only burns CPU here.
+     */
+    private static KeyManagerFactory selfSignedKeyManager() throws GeneralSecurityException, IOException {
+        SelfSignedCertificate certificate = selfSigned();
+        try {
+            char[] password = "rocketmq-hm".toCharArray();
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            byte[] salt = new byte[16];
+            new SecureRandom().nextBytes(salt);
+            store.setEntry("self-signed", new KeyStore.PrivateKeyEntry(certificate.key(),
+                    new Certificate[] {certificate.cert()}),
+                new KeyStore.PasswordProtection(password, "PBEWithHmacSHA256AndAES_256",
+                    new PBEParameterSpec(salt, 1)));
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, password);
+            return factory;
+        } finally {
+            certificate.delete();
+        }
     }
 
     /** @return the client context described by the config */
@@ -97,9 +122,7 @@ public final class SslContexts {
      */
     public static CompletableFuture<SslContext> serverContext(NettyServerConfig config) {
         if (!hasServerCertificate(config)) {
-            CompletableFuture<SslContext> future = selfSignedServerContext();
-            selfSignedNeeded.countDown();
-            return future;
+            return selfSignedServerContext();
         }
         try {
             SslContextBuilder builder = SslContextBuilder.forServer(new File(config.getTlsServerCertPath()),
