@@ -1,6 +1,7 @@
 package org.rocketmqhm.core.store.flush;
 
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,10 @@ import org.rocketmqhm.core.store.log.MappedFileQueue;
 /**
  * SYNC_FLUSH group commit: puts enqueue a request for their end offset and get a future; one thread drains all
  * pending requests, flushes once, and completes every request the flush covers. No thread waits per request;
- * a request not covered within {@code timeoutMs} completes with FLUSH_DISK_TIMEOUT.
+ * a request not covered within {@code timeoutMs} completes with FLUSH_DISK_TIMEOUT, checked by the same thread
+ * at least every 10 ms (no timer task per request: at thousands of sends per second those would keep another
+ * thread busy firing timeouts of requests long answered). Thread-safety: {@link #onAppended} from any thread;
+ * {@code pending} belongs to the group-commit thread.
  *
  * @since 0.1.0
  */
@@ -20,20 +24,20 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
 
     private static final CompletableFuture<PutStatus> OK = CompletableFuture.completedFuture(PutStatus.PUT_OK);
 
-    private record Request(long endOffset, CompletableFuture<PutStatus> future) {
+    private record Request(long endOffset, long deadlineNanos, CompletableFuture<PutStatus> future) {
     }
 
     private final ConcurrentLinkedQueue<Request> incoming = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<Request> pending = new ArrayDeque<>();
     private final MappedFileQueue files;
     private final StoreCheckpoint checkpoint;
-    private final long timeoutMs;
+    private final long timeoutNanos;
 
     /** @param files commit-log files @param checkpoint checkpoint @param timeoutMs syncFlushTimeout */
     public GroupCommitService(MappedFileQueue files, StoreCheckpoint checkpoint, long timeoutMs) {
         this.files = files;
         this.checkpoint = checkpoint;
-        this.timeoutMs = timeoutMs;
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     }
 
     @Override
@@ -47,9 +51,8 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
             wakeup();
             return OK;
         }
-        CompletableFuture<PutStatus> f = new CompletableFuture<PutStatus>()
-                .completeOnTimeout(PutStatus.FLUSH_DISK_TIMEOUT, timeoutMs, TimeUnit.MILLISECONDS);
-        incoming.add(new Request(endOffset, f));
+        CompletableFuture<PutStatus> f = new CompletableFuture<>();
+        incoming.add(new Request(endOffset, System.nanoTime() + timeoutNanos, f));
         wakeup();
         return f;
     }
@@ -76,10 +79,17 @@ public final class GroupCommitService extends ServiceThread implements CommitLog
             return;
         }
         long flushed = FlushSupport.flush(files, checkpoint, 0);
-        while ((r = pending.peek()) != null && r.endOffset() <= flushed) {
-            pending.poll();
-            r.future().complete(PutStatus.PUT_OK);
+        long now = System.nanoTime();
+        Iterator<Request> it = pending.iterator();
+        while (it.hasNext()) {
+            r = it.next();
+            if (r.endOffset() <= flushed) {
+                it.remove();
+                r.future().complete(PutStatus.PUT_OK);
+            } else if (now - r.deadlineNanos() >= 0) {
+                it.remove();
+                r.future().complete(PutStatus.FLUSH_DISK_TIMEOUT);
+            }
         }
-        pending.removeIf(p -> p.future().isDone());
     }
 }
