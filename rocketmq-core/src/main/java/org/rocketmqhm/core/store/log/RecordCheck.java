@@ -13,7 +13,7 @@ import org.rocketmqhm.core.store.dispatch.DispatchRequest;
 
 /**
  * Validates one commit-log record in place (used by recovery and reput): magic, size bounds, internal length
- * consistency and optionally BODYCRC. Result kinds: a message ({@link #request()}), the end-of-file blank, or
+ * consistency, a topic without NUL bytes and optionally BODYCRC. Result kinds: a message ({@link #request()}), the end-of-file blank, or
  * invalid (torn or garbage). Stateless helper; a new instance per record.
  *
  * @since 0.1.0
@@ -131,6 +131,10 @@ public final class RecordCheck {
                 topicLen = buf.get(p) & 0xFF;
                 p += 1;
             }
+            if (topicLen == 0 || hasNul(buf, p, topicLen)) {
+                // no valid topic is empty or holds NUL; zeros here are a record cut while it was written
+                return invalid("empty topic or NUL in topic");
+            }
             String topic = string(buf, p, topicLen);
             p += topicLen;
             int propLen = buf.getShort(p) & 0xFFFF;
@@ -147,6 +151,15 @@ public final class RecordCheck {
         } catch (RuntimeException e) {
             return invalid("unparsable record: " + e);
         }
+    }
+
+    private static boolean hasNul(ByteBuffer buf, int pos, int len) {
+        for (int i = pos; i < pos + len; i++) {
+            if (buf.get(i) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String string(ByteBuffer buf, int pos, int len) {
