@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +41,8 @@ class BinScriptsIT {
         Path jar = root.resolve("rocketmq-spring-boot-broker/target/rocketmq-spring-boot-broker.jar");
         assertThat(jar).exists();
         Path cds = dir.resolve("cds");
-        int namesrvPort = freePort(0);
-        int brokerPort = freePort(2);
+        int namesrvPort = ChildProcess.freePort();
+        int brokerPort = ChildProcess.freeBrokerPort();
         Path store = dir.resolve("store");
         try {
             Script namesrv = script(jar, cds, "mqnamesrv", "--rocketmq.namesrv.listen-port=" + namesrvPort,
@@ -104,28 +103,6 @@ class BinScriptsIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
-
-    /** A free port whose neighbours the broker also binds (VIP port - 2, HA port + 1) are free too. */
-    private static int freePort(int below) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            if (port - below > 1024 && free(port - below) && free(port + 1)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port found");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket ignored = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** A started script whose output is echoed and kept. */

@@ -2,26 +2,14 @@ package org.rocketmqhm.core.client;
 
 import org.apache.rocketmq.common.protocol.body.ConsumerRunningInfo;
 import org.apache.rocketmq.common.protocol.body.ProcessQueueInfo;
-import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rocketmqhm.core.client.consumer.ConsumeConcurrentlyStatus;
 import org.rocketmqhm.core.client.consumer.ConsumeOrderlyStatus;
 import org.rocketmqhm.core.client.consumer.LitePullConsumer;
 import org.rocketmqhm.core.client.consumer.MessageListenerConcurrently;
 import org.rocketmqhm.core.client.consumer.MessageListenerOrderly;
-import org.rocketmqhm.core.client.consumer.MessageSelector;
 import org.rocketmqhm.core.client.consumer.PushConsumer;
-import org.rocketmqhm.core.client.producer.Producer;
-import org.rocketmqhm.core.common.message.Message;
-import org.rocketmqhm.core.protocol.ConsumeFromWhere;
-import org.rocketmqhm.core.testsupport.BrokerFixture;
-import org.rocketmqhm.core.testsupport.BrokerTestBase;
-import org.rocketmqhm.core.testsupport.OurRocketMQ;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,49 +23,11 @@ import static org.awaitility.Awaitility.await;
  * (what {@code mqadmin consumerStatus} and the dashboard call) against our broker, which forwards code 307 to our
  * consumers; the answer decodes into Apache's {@code ConsumerRunningInfo} and its static analyzers accept it.
  */
-class ConsumerRunningInfoIntegrationTests extends BrokerTestBase {
-
-    private DefaultMQAdminExt apacheAdmin;
-    private Producer producer;
-
-    @Override
-    protected BrokerFixture startBroker(Path dir) throws Exception {
-        return OurRocketMQ.start(dir);
-    }
-
-    @BeforeAll
-    void startClients() throws Exception {
-        apacheAdmin = new DefaultMQAdminExt(unique("apache-admin"));
-        apacheAdmin.setNamesrvAddr(nameServerAddress());
-        apacheAdmin.setInstanceName(unique("apache-admin"));
-        apacheAdmin.start();
-        producer = new Producer(unique("rip"));
-        producer.setNamesrvAddr(nameServerAddress());
-        producer.setInstanceName(unique("p"));
-        producer.start();
-    }
-
-    @AfterAll
-    void stopClients() {
-        producer.shutdown();
-        apacheAdmin.shutdown();
-    }
-
-    private void send(String topic, int count) {
-        for (int i = 0; i < count; i++) {
-            producer.send(new Message(topic, "T", "k" + i, ("m" + i).getBytes(StandardCharsets.UTF_8)));
-        }
-    }
+class ConsumerRunningInfoIntegrationTests extends RunningInfoTestBase {
 
     private PushConsumer consumer(String group, String topic) {
-        PushConsumer consumer = new PushConsumer(group);
-        consumer.setNamesrvAddr(nameServerAddress());
-        consumer.setInstanceName(unique("c"));
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setConsumeThreadMin(3);
-        consumer.setConsumeThreadMax(3);
+        PushConsumer consumer = consumer(group, topic, 3);
         consumer.setPersistConsumerOffsetIntervalMillis(500);
-        consumer.subscribe(topic, "*");
         return consumer;
     }
 
@@ -178,11 +128,7 @@ class ConsumerRunningInfoIntegrationTests extends BrokerTestBase {
         String topic = unique("RunInfoLite");
         String group = unique("rilg");
         send(topic, 3);
-        LitePullConsumer consumer = new LitePullConsumer(group);
-        consumer.setNamesrvAddr(nameServerAddress());
-        consumer.setInstanceName(unique("l"));
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.subscribe(topic, MessageSelector.byTag("*"));
+        LitePullConsumer consumer = litePullConsumer(group, topic);
         consumer.start();
         try {
             int got = 0;
