@@ -14,10 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The application in a child JVM started from the test class path; its output is kept and echoed. */
+/** The application in a child JVM (the built jar, or the test class path); its output is kept and echoed. */
 final class ChildProcess implements AutoCloseable {
 
     private static final Pattern HTTP_PORT = Pattern.compile("http on port (\\d+)");
+    /**
+     * The repackaged application jar, as operators run it ({@code java -jar}); failsafe sets it for the *IT tests,
+     * which run after packaging. Without it (surefire) the child runs the test class path.
+     */
+    private static final String JAR = System.getProperty("rocketmq.hm.jar");
 
     private final String name;
     private final Process process;
@@ -29,8 +34,14 @@ final class ChildProcess implements AutoCloseable {
     private ChildProcess(String name, List<String> args) throws IOException {
         this.name = name;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-            RocketMQBrokerApplication.class.getName(), "--logging.level.root=WARN",
+            .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        if (JAR != null && !JAR.isBlank()) {
+            command.addAll(List.of("-jar", JAR));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                RocketMQBrokerApplication.class.getName()));
+        }
+        command.addAll(List.of("--logging.level.root=WARN",
             "--logging.level.org.rocketmqhm.brokerapp.ReadyAnnouncer=INFO",
             "--logging.level.org.rocketmqhm.core.store.FileMessageStore=INFO"));
         if (args.stream().noneMatch(a -> a.startsWith("--server.port="))) {

@@ -44,13 +44,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The seeds' 2m-2s-sync configuration files, rewritten to 127.0.0.1, free ports and temporary folders, started as
- * users start them: one name server process and four broker processes ({@code -c file}). Checks the cluster as
- * Apache's admin tool sees it, health and metrics over HTTP, the slave refusing sends while serving, and a
+ * users start them: one name server process and four broker processes ({@code java -jar} of the built jar with
+ * {@code -c file}). Checks the cluster as Apache's admin tool sees it, health and metrics over HTTP, the slave refusing sends while serving, and a
  * graceful SIGTERM followed by a clean restart (on which the store health goes DOWN under a tiny disk limit).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SeedClusterTests {
+class SeedClusterIT {
 
     static {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
