@@ -19,6 +19,13 @@ abstract class Compat5xSupport {
 
     static {
         System.setProperty("rocketmq.client.logUseSlf4j", "true");
+        // broadcasting consumers keep offsets in local files: keep them out of the user's home folder
+        try {
+            System.setProperty("rocketmq.client.localOffsetStoreDir",
+                java.nio.file.Files.createTempDirectory("c5x-offsets").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @TempDir
