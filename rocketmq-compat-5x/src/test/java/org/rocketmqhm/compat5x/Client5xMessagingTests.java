@@ -183,12 +183,7 @@ class Client5xMessagingTests extends Compat5xSupport {
         DefaultMQPushConsumer consumer = pushConsumer("cg-delay");
         consumer.subscribe("Delay5x", "d");
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-            messages.forEach(m -> {
-                arrivedAt.putIfAbsent(text(m.getBody()), System.currentTimeMillis());
-                System.out.println("DELAYDBG " + text(m.getBody()) + " arrived=" + System.currentTimeMillis()
-                    + " stored=" + m.getStoreTimestamp() + " born=" + m.getBornTimestamp() + " q=" + m.getQueueId()
-                    + " off=" + m.getQueueOffset());
-            });
+            messages.forEach(m -> arrivedAt.putIfAbsent(text(m.getBody()), System.currentTimeMillis()));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         consumer.start();
