@@ -161,7 +161,7 @@ public final class ServerRequestProcessor implements RequestProcessor {
         reply.setReconsumeTimes(header.reconsumeTimes() == null ? 0 : header.reconsumeTimes());
         byte[] body = request.getBody();
         if (body != null && MessageSysFlag.isCompressed(header.sysFlag())) {
-            body = MessageCompression.decompress(body);
+            body = MessageCompression.decompress(body, MessageSysFlag.getCompressionType(header.sysFlag()));
         }
         reply.setBody(body);
         reply.setProperties(MessageProperties.decode(header.properties()));

@@ -7,7 +7,8 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * zlib (RFC 1950: header + deflate + Adler-32) body compression as used by producers (section 4.7).
+ * zlib (RFC 1950: header + deflate + Adler-32) body compression as used by producers (section 4.7); reading also
+ * handles the LZ4 and ZSTD bodies of 5.x producers when the optional codec libraries are present.
  * Stateless and thread-safe.
  *
  * @since 0.1.0
@@ -35,6 +36,25 @@ public final class MessageCompression {
             return out.toByteArray();
         } finally {
             deflater.end();
+        }
+    }
+
+    /**
+     * @param data a compressed body
+     * @param type the sysFlag compression type ({@link MessageSysFlag#getCompressionType}): LZ4, ZSTD or ZLIB
+     * @return the inflated bytes
+     * @throws IOException when the data is corrupt, the type unknown or its optional codec library is missing
+     */
+    public static byte[] decompress(byte[] data, int type) throws IOException {
+        try {
+            return switch (type) {
+                case MessageSysFlag.COMPRESSION_ZLIB -> decompress(data);
+                case MessageSysFlag.COMPRESSION_LZ4 -> StreamCodecs.inflateLz4(data);
+                case MessageSysFlag.COMPRESSION_ZSTD -> StreamCodecs.inflateZstd(data);
+                default -> throw new IOException("unsupported compression type " + type);
+            };
+        } catch (NoClassDefFoundError | UnsatisfiedLinkError e) {
+            throw new IOException("no codec on the class path for compression type " + type, e);
         }
     }
 

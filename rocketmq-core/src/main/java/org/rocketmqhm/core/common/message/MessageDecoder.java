@@ -165,10 +165,7 @@ public final class MessageDecoder {
             byte[] body = new byte[bodyLen];
             buf.get(p, body);
             if (decompressBody && MessageSysFlag.isCompressed(sysFlag)) {
-                if (MessageSysFlag.getCompressionType(sysFlag) != MessageSysFlag.COMPRESSION_ZLIB) {
-                    throw new IOException("unsupported compression type");
-                }
-                body = MessageCompression.decompress(body);
+                body = MessageCompression.decompress(body, MessageSysFlag.getCompressionType(sysFlag));
                 sysFlag &= ~(MessageSysFlag.COMPRESSED_FLAG | MessageSysFlag.COMPRESSION_TYPE_MASK);
             }
             msg.setBody(body);
