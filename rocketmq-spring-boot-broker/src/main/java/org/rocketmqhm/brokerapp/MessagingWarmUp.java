@@ -59,7 +59,8 @@ public final class MessagingWarmUp implements ApplicationListener<ApplicationSta
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
             boolean complete = run();
-            log.debug("warm-up {} in {} ms", complete ? "complete" : "partial", (System.nanoTime() - started) / 1_000_000);
+            log.debug("warm-up {} in {} ms", complete ? "complete" : "partial",
+                (System.nanoTime() - started) / 1_000_000);
         }, "rocketmq-hm-warm-up");
         thread.setDaemon(true);
         thread.start();
