@@ -51,65 +51,39 @@ public final class TraceEncoder {
     public static String pub(long timestamp, String region, String group, String topic, String msgId, String tags,
                              String keys, String storeHost, int bodyLength, int costMillis, int msgType,
                              String offsetMsgId, boolean success) {
-        return new StringBuilder(160).append("Pub").append(CONTENT_SPLITOR)
-            .append(timestamp).append(CONTENT_SPLITOR)
-            .append(region).append(CONTENT_SPLITOR)
-            .append(group).append(CONTENT_SPLITOR)
-            .append(topic).append(CONTENT_SPLITOR)
-            .append(msgId).append(CONTENT_SPLITOR)
-            .append(tags).append(CONTENT_SPLITOR)
-            .append(keys).append(CONTENT_SPLITOR)
-            .append(storeHost).append(CONTENT_SPLITOR)
-            .append(bodyLength).append(CONTENT_SPLITOR)
-            .append(costMillis).append(CONTENT_SPLITOR)
-            .append(msgType).append(CONTENT_SPLITOR)
-            .append(offsetMsgId).append(CONTENT_SPLITOR)
-            .append(success).append(FIELD_SPLITOR).toString();
+        return record("Pub", timestamp, region, group, topic, msgId, tags, keys, storeHost, bodyLength, costMillis,
+            msgType, offsetMsgId, success);
     }
 
     /** @return one SubBefore record */
     public static String subBefore(long timestamp, String region, String group, String requestId, String msgId,
                                    int retryTimes, String keys) {
-        return new StringBuilder(128).append("SubBefore").append(CONTENT_SPLITOR)
-            .append(timestamp).append(CONTENT_SPLITOR)
-            .append(region).append(CONTENT_SPLITOR)
-            .append(group).append(CONTENT_SPLITOR)
-            .append(requestId).append(CONTENT_SPLITOR)
-            .append(msgId).append(CONTENT_SPLITOR)
-            .append(retryTimes).append(CONTENT_SPLITOR)
-            .append(keys).append(FIELD_SPLITOR).toString();
+        return record("SubBefore", timestamp, region, group, requestId, msgId, retryTimes, keys);
     }
 
     /** @return one SubAfter record */
     public static String subAfter(String requestId, String msgId, int costMillis, boolean success, String keys,
                                   int contextCode, long timestamp, String group) {
-        return new StringBuilder(128).append("SubAfter").append(CONTENT_SPLITOR)
-            .append(requestId).append(CONTENT_SPLITOR)
-            .append(msgId).append(CONTENT_SPLITOR)
-            .append(costMillis).append(CONTENT_SPLITOR)
-            .append(success).append(CONTENT_SPLITOR)
-            .append(keys).append(CONTENT_SPLITOR)
-            .append(contextCode).append(CONTENT_SPLITOR)
-            .append(timestamp).append(CONTENT_SPLITOR)
-            .append(group).append(FIELD_SPLITOR).toString();
+        return record("SubAfter", requestId, msgId, costMillis, success, keys, contextCode, timestamp, group);
     }
 
     /** @return one EndTransaction record */
     public static String endTransaction(long timestamp, String region, String group, String topic, String msgId,
                                         String tags, String keys, String storeHost, String transactionId,
                                         String transactionState, boolean fromTransactionCheck) {
-        return new StringBuilder(192).append("EndTransaction").append(CONTENT_SPLITOR)
-            .append(timestamp).append(CONTENT_SPLITOR)
-            .append(region).append(CONTENT_SPLITOR)
-            .append(group).append(CONTENT_SPLITOR)
-            .append(topic).append(CONTENT_SPLITOR)
-            .append(msgId).append(CONTENT_SPLITOR)
-            .append(tags).append(CONTENT_SPLITOR)
-            .append(keys).append(CONTENT_SPLITOR)
-            .append(storeHost).append(CONTENT_SPLITOR)
-            .append(MSG_TYPE_TRANSACTION_COMMIT).append(CONTENT_SPLITOR)
-            .append(transactionId).append(CONTENT_SPLITOR)
-            .append(transactionState).append(CONTENT_SPLITOR)
-            .append(fromTransactionCheck).append(FIELD_SPLITOR).toString();
+        return record("EndTransaction", timestamp, region, group, topic, msgId, tags, keys, storeHost,
+            MSG_TYPE_TRANSACTION_COMMIT, transactionId, transactionState, fromTransactionCheck);
+    }
+
+    /** The fields joined by CONTENT_SPLITOR, closed by FIELD_SPLITOR (a null field reads "null", as Apache's). */
+    private static String record(Object... fields) {
+        StringBuilder sb = new StringBuilder(192);
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                sb.append(CONTENT_SPLITOR);
+            }
+            sb.append(fields[i]);
+        }
+        return sb.append(FIELD_SPLITOR).toString();
     }
 }
