@@ -16,10 +16,7 @@ import org.apache.rocketmq.tools.command.namesrv.UpdateKvConfigCommand;
 import org.apache.rocketmq.tools.command.namesrv.UpdateNamesrvConfigCommand;
 import org.apache.rocketmq.tools.command.namesrv.WipeWritePermSubCommand;
 import org.apache.rocketmq.tools.command.topic.TopicRouteSubCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,23 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Apache 4.9.7 {@code mqadmin} cluster, broker-config, name-server and export subcommands against our platform. */
-class MqAdminClusterCommandsTests {
-
-    @TempDir
-    static Path dir;
-    static MqAdmin mq;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mq = MqAdmin.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mq != null) {
-            mq.close();
-        }
-    }
+class MqAdminClusterCommandsTests extends MqAdminTestBase {
 
     @Test
     void updateBrokerConfigThenGetBrokerConfig() {

@@ -16,13 +16,10 @@ import org.apache.rocketmq.tools.command.offset.ResetOffsetByTimeOldCommand;
 import org.apache.rocketmq.tools.command.offset.SkipAccumulationSubCommand;
 import org.apache.rocketmq.tools.command.producer.ProducerSubCommand;
 import org.apache.rocketmq.tools.command.stats.StatsAllSubCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,25 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Apache 4.9.7 {@code mqadmin} consumer, producer, offset and stats subcommands against our platform. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MqAdminConsumerCommandsTests {
+class MqAdminConsumerCommandsTests extends MqAdminTestBase {
 
-    @TempDir
-    static Path dir;
-    static MqAdmin mq;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mq = MqAdmin.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mq != null) {
-            mq.close();
-        }
-    }
-
-    static String clientId() {
+    String clientId() {
         return mq.consumer.getDefaultMQPushConsumerImpl().getmQClientFactory().getClientId();
     }
 
@@ -131,7 +112,7 @@ class MqAdminConsumerCommandsTests {
     }
 
     /** consumerStatus and consumer write each client's running info to {@code <millis>/<clientId>} in the cwd. */
-    static void deleteRunningInfoFiles(String output) throws java.io.IOException {
+    void deleteRunningInfoFiles(String output) throws java.io.IOException {
         for (String line : output.lines().filter(l -> l.contains("/" + clientId())).toList()) {
             String[] columns = line.trim().split("\\s+");
             Path file = Path.of(columns[columns.length - 1]);

@@ -15,10 +15,7 @@ import org.apache.rocketmq.tools.command.message.QueryMsgByOffsetSubCommand;
 import org.apache.rocketmq.tools.command.message.QueryMsgByUniqueKeySubCommand;
 import org.apache.rocketmq.tools.command.message.QueryMsgTraceByIdSubCommand;
 import org.apache.rocketmq.tools.command.message.SendMessageCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,23 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Apache 4.9.7 {@code mqadmin} message subcommands (query, print, send, consume) against our platform. */
-class MqAdminMessageCommandsTests {
-
-    @TempDir
-    static Path dir;
-    static MqAdmin mq;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mq = MqAdmin.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mq != null) {
-            mq.close();
-        }
-    }
+class MqAdminMessageCommandsTests extends MqAdminTestBase {
 
     @Test
     void queryMsgByIdPrintsTheStoredMessage() {

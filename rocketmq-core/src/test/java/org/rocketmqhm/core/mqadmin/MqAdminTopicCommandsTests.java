@@ -12,35 +12,15 @@ import org.apache.rocketmq.tools.command.topic.TopicStatusSubCommand;
 import org.apache.rocketmq.tools.command.topic.UpdateOrderConfCommand;
 import org.apache.rocketmq.tools.command.topic.UpdateTopicPermSubCommand;
 import org.apache.rocketmq.tools.command.topic.UpdateTopicSubCommand;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Apache 4.9.7 {@code mqadmin} topic subcommands against our name server and broker. */
-class MqAdminTopicCommandsTests {
-
-    @TempDir
-    static Path dir;
-    static MqAdmin mq;
-
-    @BeforeAll
-    static void start() throws Exception {
-        mq = MqAdmin.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (mq != null) {
-            mq.close();
-        }
-    }
+class MqAdminTopicCommandsTests extends MqAdminTestBase {
 
     @Test
     void updateTopicThenRouteThenPermThenDelete() {
