@@ -269,7 +269,8 @@ public final class PullMessageProcessor implements RequestProcessor {
             suggestWhichBrokerId = 0L;
         }
         RemotingCommand response = RemotingCommand.response(code, remark);
-        response.writeHeader(new PullMessageResponseHeader(suggestWhichBrokerId, nextBegin, result.minOffset(), result.maxOffset()));
+        response.writeHeader(new PullMessageResponseHeader(suggestWhichBrokerId, nextBegin, result.minOffset(),
+            result.maxOffset()));
         if (code == ResponseCode.SUCCESS && result.messageCount() > 0) {
             response.setBodyBuf(wrap(result.messages()));
         }
