@@ -18,7 +18,6 @@ import org.rocketmqhm.core.broker.LocalPlatform;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,7 +75,7 @@ class Client5xCompatibilityTests {
                 return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
             });
             consumer.start();
-            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 5);
+            await().atMost(Compat5xSupport.WAIT).until(() -> received.size() == 5);
             assertThat(received).containsExactlyInAnyOrder("m0", "m2", "m4", "m6", "m8");
         } finally {
             consumer.shutdown();

@@ -39,7 +39,6 @@ import static org.awaitility.Awaitility.await;
  */
 class Client5xMessagingTests extends Compat5xSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** Collects consumed messages by body. */
     private static MessageListenerConcurrently collect(Map<String, MessageExt> into) {

@@ -37,7 +37,6 @@ import static org.awaitility.Awaitility.await;
  */
 class Client5xReliabilityTests extends Compat5xSupport {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
     void transactionCommitIsVisibleRollbackIsNotAndUnknownIsCheckedBack() throws Exception {

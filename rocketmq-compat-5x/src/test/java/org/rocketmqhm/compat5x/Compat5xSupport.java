@@ -10,6 +10,7 @@ import org.rocketmqhm.core.broker.config.BrokerConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,6 +32,15 @@ abstract class Compat5xSupport {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * Bound for a push consumer's deliveries. The 5.x client can lose the heartbeat that announces its first
+     * rebalance: the rebalance and the periodic heartbeat both run one second after the client starts, and the
+     * rebalance skips its heartbeat when the periodic one holds the lock ("lock heartBeat, but failed" in the
+     * client log). Its pulls then carry a subscription version the broker has not seen, and the broker (ours as
+     * Apache's) answers SUBSCRIPTION_NOT_LATEST until the client's next heartbeat, up to 30 s later.
+     */
+    static final Duration WAIT = Duration.ofSeconds(45);
 
     @TempDir
     Path dir;

@@ -35,7 +35,6 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "rocketmq.producer.group=spring-listen-pg")
 class ListenerContainerTests extends OurPlatformTestBase {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
 
     @BeforeAll
     static void topics() {

@@ -74,7 +74,7 @@ class MessageTraceTests extends OurPlatformTestBase {
     void tracedSendAndConsumeLeaveTraceRecords() {
         SendResult result = template.syncSend(TOPIC + ":traced", "traced-1");
         assertThat(result.getSendStatus()).isEqualTo(SendStatus.SEND_OK);
-        await().atMost(Duration.ofSeconds(20)).until(() -> traced.received.contains("traced-1"));
+        await().atMost(WAIT).until(() -> traced.received.contains("traced-1"));
 
         AdminClient admin = new AdminClient();
         admin.setNamesrvAddr(platform.nameServerAddress());

@@ -22,7 +22,6 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.TestPropertySource;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +37,6 @@ import static org.awaitility.Awaitility.await;
 class TemplateSendTests extends OurPlatformTestBase {
 
     static final String TOPIC = "SpringSendTopic";
-    static final Duration WAIT = Duration.ofSeconds(20);
 
     @BeforeAll
     static void topics() {

@@ -22,7 +22,6 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,7 +37,6 @@ import static org.awaitility.Awaitility.await;
 class TransactionTests extends OurPlatformTestBase {
 
     static final String TOPIC = "SpringTxnTopic";
-    static final Duration WAIT = Duration.ofSeconds(20);
 
     @BeforeAll
     static void topics() {
