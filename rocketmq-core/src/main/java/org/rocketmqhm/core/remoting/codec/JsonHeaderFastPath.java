@@ -224,6 +224,9 @@ final class JsonHeaderFastPath {
     /** Per-thread copy target for headers in direct buffers (the reader keeps no reference after decode). */
     private static final ThreadLocal<byte[]> READ_SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
 
+    /** Per-thread target of escaped ASCII strings (copied into the resulting String, never kept). */
+    private static final ThreadLocal<char[]> CHAR_SCRATCH = ThreadLocal.withInitial(() -> new char[1024]);
+
     /**
      * Canonical key strings: a header repeats the same few keys (a..m, topic, queueId, msgId...), so short ASCII
      * keys are looked up here by hash instead of allocating a String each time. Racy but safe: entries are
@@ -469,7 +472,58 @@ final class JsonHeaderFastPath {
             }
         }
 
+        /**
+         * A string with escapes, from its opening quote's next byte {@code start}; {@link #pos} is at the first
+         * backslash. ASCII-only strings (the properties string with its 0x01/0x02 escapes) are decoded into the
+         * per-thread char scratch, so the result is the only allocation; others go through a StringBuilder.
+         */
         private String readEscapedString(int start) throws NotFast {
+            int firstEscape = pos;
+            String ascii = readEscapedAscii(start);
+            if (ascii != null) {
+                return ascii;
+            }
+            pos = firstEscape;
+            return readEscapedUtf8(start);
+        }
+
+        /** @return the string, or null at the first non-ASCII byte (the caller resets {@link #pos}) */
+        private String readEscapedAscii(int start) throws NotFast {
+            char[] chars = CHAR_SCRATCH.get();
+            int n = 0;
+            pos = start;
+            while (true) {
+                if (pos >= end) {
+                    throw NotFast.INSTANCE;
+                }
+                byte b = in[pos];
+                if (b == '"') {
+                    pos++;
+                    return new String(chars, 0, n);
+                }
+                if (b < 0) {
+                    return null;
+                }
+                if (b < 0x20) {
+                    throw NotFast.INSTANCE;
+                }
+                if (n == chars.length) {
+                    chars = java.util.Arrays.copyOf(chars, chars.length * 2);
+                    if (chars.length <= 64 * 1024) {
+                        CHAR_SCRATCH.set(chars);
+                    }
+                }
+                if (b == '\\') {
+                    pos++;
+                    chars[n++] = unescape();
+                } else {
+                    chars[n++] = (char) b;
+                    pos++;
+                }
+            }
+        }
+
+        private String readEscapedUtf8(int start) throws NotFast {
             StringBuilder sb = new StringBuilder(pos - start + 16);
             int chunk = start;
             while (true) {
@@ -491,33 +545,40 @@ final class JsonHeaderFastPath {
                 }
                 appendUtf8(sb, chunk, pos);
                 pos++;
-                if (pos >= end) {
-                    throw NotFast.INSTANCE;
-                }
-                byte e = in[pos++];
-                switch (e) {
-                    case '"' -> sb.append('"');
-                    case '\\' -> sb.append('\\');
-                    case '/' -> sb.append('/');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 > end) {
-                            throw NotFast.INSTANCE;
-                        }
-                        int v = 0;
-                        for (int i = 0; i < 4; i++) {
-                            v = (v << 4) | hex(in[pos++]);
-                        }
-                        sb.append((char) v);
-                    }
-                    default -> throw NotFast.INSTANCE;
-                }
+                sb.append(unescape());
                 chunk = pos;
             }
+        }
+
+        /** The character of the escape whose backslash was just consumed; moves past it. */
+        private char unescape() throws NotFast {
+            if (pos >= end) {
+                throw NotFast.INSTANCE;
+            }
+            byte e = in[pos++];
+            return switch (e) {
+                case '"' -> '"';
+                case '\\' -> '\\';
+                case '/' -> '/';
+                case 'b' -> '\b';
+                case 'f' -> '\f';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                case 'u' -> unicodeEscape();
+                default -> throw NotFast.INSTANCE;
+            };
+        }
+
+        private char unicodeEscape() throws NotFast {
+            if (pos + 4 > end) {
+                throw NotFast.INSTANCE;
+            }
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v = (v << 4) | hex(in[pos++]);
+            }
+            return (char) v;
         }
 
         private void appendUtf8(StringBuilder sb, int from, int to) {
