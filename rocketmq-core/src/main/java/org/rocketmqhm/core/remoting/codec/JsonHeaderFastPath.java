@@ -5,7 +5,6 @@ import org.rocketmqhm.core.remoting.LanguageCode;
 import org.rocketmqhm.core.remoting.RemotingCommand;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -234,6 +233,13 @@ final class JsonHeaderFastPath {
      */
     private static final String[] KEYS = new String[512];
 
+    /**
+     * Canonical short values, same scheme as {@link #KEYS}: most ext values repeat from request to request (group,
+     * topic, {@code TBW102}, queue counts, {@code 0}, {@code false}); one-off values (timestamps) only overwrite a
+     * slot. Kept apart from the keys so that they never evict them.
+     */
+    private static final String[] VALUES = new String[1024];
+
     private static final class Reader {
         private final byte[] in;
         private final int end;
@@ -253,7 +259,7 @@ final class JsonHeaderFastPath {
                 return command;
             }
             while (true) {
-                String field = readKey();
+                String field = readCached(KEYS);
                 expect(':');
                 switch (field) {
                     case "code" -> command.setCode(readInt());
@@ -282,13 +288,13 @@ final class JsonHeaderFastPath {
                 return null;
             }
             expect('{');
-            Map<String, String> ext = new HashMap<>(16);
+            Map<String, String> ext = new ExtFieldsMap(16);
             if (peek() == '}') {
                 pos++;
                 return ext;
             }
             while (true) {
-                String key = readKey();
+                String key = readCached(KEYS);
                 expect(':');
                 String value = readScalarText();
                 if (value != null) {
@@ -308,7 +314,7 @@ final class JsonHeaderFastPath {
         private String readScalarText() throws NotFast {
             int c = peek();
             if (c == '"') {
-                return readString();
+                return readCached(VALUES);
             }
             if (c == 't') {
                 literal("true");
@@ -403,8 +409,8 @@ final class JsonHeaderFastPath {
             readString();
         }
 
-        /** A key: like {@link #readString()}, but short plain ASCII keys come from {@link #KEYS}. */
-        private String readKey() throws NotFast {
+        /** Like {@link #readString()}, but short plain ASCII strings come from {@code cache} ({@link #KEYS}). */
+        private String readCached(String[] cache) throws NotFast {
             int save = pos;
             expect('"');
             int start = pos;
@@ -416,14 +422,14 @@ final class JsonHeaderFastPath {
                     if (len > 32) {
                         break;
                     }
-                    int slot = (hash ^ (hash >>> 9)) & (KEYS.length - 1);
-                    String cached = KEYS[slot];
+                    int slot = (hash ^ (hash >>> 9)) & (cache.length - 1);
+                    String cached = cache[slot];
                     pos++;
                     if (cached != null && sameAscii(cached, start, len)) {
                         return cached;
                     }
                     String key = new String(in, start, len, StandardCharsets.ISO_8859_1);
-                    KEYS[slot] = key;
+                    cache[slot] = key;
                     return key;
                 }
                 if (b < 0x20 || b == '\\') {
