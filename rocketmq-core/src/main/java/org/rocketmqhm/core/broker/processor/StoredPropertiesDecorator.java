@@ -11,7 +11,8 @@ import org.rocketmqhm.core.common.message.MessageProperties;
  * {@code MSG_REGION} and {@code TRACE_ON} (Apache's 5.x client needs them on a consumed message to emit its
  * consume traces). Decoding the result gives exactly the map the broker used to build by decoding, putting and
  * removing ({@link MessageProperties#decode}); only the order of segments differs. Reads the broker settings on
- * every call (they may be updated at runtime); thread-safe.
+ * every call (they may be updated at runtime). Thread-safe: the string is built in a per-thread StringBuilder,
+ * so the result is the only allocation.
  *
  * @since 0.1.0
  */
@@ -24,6 +25,9 @@ final class StoredPropertiesDecorator {
         MessageConst.PROPERTY_TRACE_SWITCH};
     private static final String[] ALL_BROKER_AND_WAIT = {MessageConst.PROPERTY_CLUSTER,
         MessageConst.PROPERTY_MSG_REGION, MessageConst.PROPERTY_TRACE_SWITCH, MessageConst.PROPERTY_WAIT_STORE_MSG_OK};
+
+    private static final int KEEP_LIMIT = 64 * 1024;
+    private static final ThreadLocal<StringBuilder> SCRATCH = ThreadLocal.withInitial(() -> new StringBuilder(512));
 
     private final BrokerConfig config;
 
@@ -38,14 +42,19 @@ final class StoredPropertiesDecorator {
         boolean region = config.isMsgRegionPropertiesEnable();
         String[] replaced = region ? (dropWait ? ALL_BROKER_AND_WAIT : ALL_BROKER)
             : (dropWait ? CLUSTER_AND_WAIT : CLUSTER_ONLY);
-        StringBuilder target = new StringBuilder((clientProperties == null ? 0 : clientProperties.length()) + 64);
+        StringBuilder target = SCRATCH.get();
+        target.setLength(0);
         MessageProperties.copyExcept(clientProperties, target, replaced);
         append(target, MessageConst.PROPERTY_CLUSTER, config.getBrokerClusterName());
         if (region) {
             append(target, MessageConst.PROPERTY_MSG_REGION, config.getRegionId());
             append(target, MessageConst.PROPERTY_TRACE_SWITCH, config.isTraceOn() ? "true" : "false");
         }
-        return target.toString();
+        String stored = target.toString();
+        if (target.capacity() > KEEP_LIMIT) {
+            SCRATCH.remove(); // do not keep a huge builder after an unusual message
+        }
+        return stored;
     }
 
     /** Writes one segment as {@link MessageProperties#encode} would; a null value is left out, as there. */
