@@ -13,6 +13,10 @@ import java.util.Map;
  * {@code remark}, and an {@code extFields} object of scalar values. Works on the {@link ByteBuf} directly (no
  * stream wrappers, no generator/parser objects) because this runs for every request and response.
  *
+ * <p>Decoded {@code extFields} are an {@link ExtFieldsMap} (insertion order); short keys and values come from
+ * canonical String tables and escaped ASCII strings are decoded in a per-thread scratch, so a steady stream of
+ * requests allocates little besides the values that change.
+ *
  * <p>The reader is strict: anything outside that shape (single quotes, unquoted names, nested values inside
  * {@code extFields}, non-integer numbers where an int is expected, malformed UTF-8 or JSON) makes
  * {@link #decode} return {@code null}, and {@link JsonHeaderCodec} then reads the header with the lenient
