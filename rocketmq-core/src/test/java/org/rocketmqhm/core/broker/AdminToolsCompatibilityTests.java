@@ -299,6 +299,9 @@ class AdminToolsCompatibilityTests {
             SendResult half = tx.sendMessageInTransaction(new Message("AdminTxTopic",
                 "pending".getBytes(StandardCharsets.UTF_8)), null);
             MessageQueue halfQueue = new MessageQueue("RMQ_SYS_TRANS_HALF_TOPIC", "broker-a", 0);
+            // the half queue's unit is written by the reput thread shortly after the put is acknowledged
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> admin.maxOffset(halfQueue) > 0);
             long before = admin.maxOffset(halfQueue);
             // TransactionSendResult carries no offset id: read the half message's from the half queue
             long halfOffset = admin.queryConsumeQueue(brokerAddr, "RMQ_SYS_TRANS_HALF_TOPIC", 0, before - 1, 1, null)

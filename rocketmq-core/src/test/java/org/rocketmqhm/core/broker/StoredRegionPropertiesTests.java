@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,10 @@ class StoredRegionPropertiesTests {
             producer.start();
             try {
                 producer.createTopic("TBW102", "RegionTopic", 1);
+                // the broker registers the new topic with the name server shortly; a send before that would use
+                // the default topic's 4 queues and be refused for an illegal queue id
+                Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> !producer.fetchPublishMessageQueues("RegionTopic").isEmpty());
                 SendResult sent = producer.send(new Message("RegionTopic", "v".getBytes(StandardCharsets.UTF_8)));
                 assertThat(sent.getRegionId()).isEqualTo("RegionX");
                 MessageExt viewed = producer.viewMessage(sent.getOffsetMsgId());

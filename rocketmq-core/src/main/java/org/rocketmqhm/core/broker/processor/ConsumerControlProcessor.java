@@ -179,8 +179,11 @@ public final class ConsumerControlProcessor implements RequestProcessor {
     private void relay(RemotingContext context, ClientChannel client, RemotingCommand forward) {
         clients.invoke(client.channel(), forward, CLIENT_TIMEOUT_MILLIS).whenComplete((response, error) -> {
             if (error == null) {
+                // a HashMap, as the relayed fields were always written: same field order on the wire
+                Map<String, String> ext = response.getExtFields() == null ? null
+                    : new HashMap<>(response.getExtFields());
                 context.writeResponse(RemotingCommand.response(response.getCode(), response.getRemark())
-                    .setExtFields(response.getExtFields()).setBody(response.getBody()));
+                    .setExtFields(ext).setBody(response.getBody()));
                 return;
             }
             Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;

@@ -32,7 +32,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -57,6 +56,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final SubscriptionGroupManager groups;
     private final PutTimeRewriter rewriter;
     private final InetSocketAddress storeHost;
+    private final StoredPropertiesDecorator decorator;
 
     public SendMessageProcessor(BrokerConfig config, MessageStore store, int maxMessageSize,
                                 TopicConfigManager topics, SubscriptionGroupManager groups, PutTimeRewriter rewriter,
@@ -68,6 +68,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.groups = groups;
         this.rewriter = rewriter;
         this.storeHost = storeHost;
+        this.decorator = new StoredPropertiesDecorator(config);
     }
 
     @Override
@@ -108,8 +109,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         msg.setQueueId(queueId);
         msg.setBody(body);
         msg.setFlag(header.flag());
-        Map<String, String> properties = MessageProperties.decode(header.properties());
-        msg.setProperties(properties);
+        msg.setPropertiesString(decorator.decorate(header.properties()));
         msg.setSysFlag(sysFlag(header.sysFlag(), topic));
         msg.setBornTimestamp(header.bornTimestamp());
         msg.setBornHost((InetSocketAddress) context.remoteSocketAddress());
@@ -117,7 +117,6 @@ public final class SendMessageProcessor implements RequestProcessor {
         msg.setReconsumeTimes(header.reconsumeTimes() == null ? 0 : header.reconsumeTimes());
         handleRetryAndDlq(header, msg, request.getVersion());
         int reportedQueueId = msg.getQueueId();
-        decorate(properties);
         if (PutTimeRewriter.isPrepared(msg.getSysFlag())) {
             if (config.isRejectTransactionMessage()) {
                 throw new RemotingCommandException(ResponseCode.NO_PERMISSION, "the broker["
@@ -160,9 +159,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (elements.isEmpty()) {
             throw new RemotingCommandException(ResponseCode.MESSAGE_ILLEGAL, "the batch is empty");
         }
-        Map<String, String> batchProperties = MessageProperties.decode(header.properties());
-        decorate(batchProperties);
-        String batchPropertiesString = MessageProperties.encode(batchProperties);
+        String batchPropertiesString = decorator.decorate(header.properties());
         List<StoreMessage> batch = new ArrayList<>(elements.size());
         int sysFlag = sysFlag(header.sysFlag(), topic);
         for (Message element : elements) {
@@ -192,24 +189,9 @@ public final class SendMessageProcessor implements RequestProcessor {
         return store.putMessages(batch).thenApply(r -> new Outcome(r, queueId));
     }
 
-    /**
-     * Adds CLUSTER (and, unless switched off, MSG_REGION and TRACE_ON, which Apache's 5.x client needs on a consumed
-     * message to emit its consume traces) and drops the default {@code WAIT=true} (absence means the same) from
-     * stored properties.
-     */
-    private void decorate(Map<String, String> properties) {
-        properties.put(MessageConst.PROPERTY_CLUSTER, config.getBrokerClusterName());
-        if (config.isMsgRegionPropertiesEnable()) {
-            properties.put(MessageConst.PROPERTY_MSG_REGION, config.getRegionId());
-            properties.put(MessageConst.PROPERTY_TRACE_SWITCH, String.valueOf(config.isTraceOn()));
-        }
-        if ("true".equals(properties.get(MessageConst.PROPERTY_WAIT_STORE_MSG_OK))) {
-            properties.remove(MessageConst.PROPERTY_WAIT_STORE_MSG_OK);
-        }
-    }
-
     private static void checkPropertiesLength(String properties) throws RemotingCommandException {
-        if (properties != null && properties.getBytes(StandardCharsets.UTF_8).length > MAX_PROPERTIES_LENGTH) {
+        if (properties != null && properties.length() > MAX_PROPERTIES_LENGTH / 3
+            && properties.getBytes(StandardCharsets.UTF_8).length > MAX_PROPERTIES_LENGTH) {
             throw new RemotingCommandException(ResponseCode.MESSAGE_ILLEGAL,
                 "the message properties length over max value, MAX: " + MAX_PROPERTIES_LENGTH);
         }

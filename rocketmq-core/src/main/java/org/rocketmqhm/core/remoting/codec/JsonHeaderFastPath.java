@@ -5,7 +5,6 @@ import org.rocketmqhm.core.remoting.LanguageCode;
 import org.rocketmqhm.core.remoting.RemotingCommand;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +12,10 @@ import java.util.Map;
  * double-quoted, with integer {@code code}/{@code flag}/{@code opaque}/{@code version}, string {@code language} and
  * {@code remark}, and an {@code extFields} object of scalar values. Works on the {@link ByteBuf} directly (no
  * stream wrappers, no generator/parser objects) because this runs for every request and response.
+ *
+ * <p>Decoded {@code extFields} are an {@link ExtFieldsMap} (insertion order); short keys and values come from
+ * canonical String tables and escaped ASCII strings are decoded in a per-thread scratch, so a steady stream of
+ * requests allocates little besides the values that change.
  *
  * <p>The reader is strict: anything outside that shape (single quotes, unquoted names, nested values inside
  * {@code extFields}, non-integer numbers where an int is expected, malformed UTF-8 or JSON) makes
@@ -224,12 +227,22 @@ final class JsonHeaderFastPath {
     /** Per-thread copy target for headers in direct buffers (the reader keeps no reference after decode). */
     private static final ThreadLocal<byte[]> READ_SCRATCH = ThreadLocal.withInitial(() -> new byte[4096]);
 
+    /** Per-thread target of escaped ASCII strings (copied into the resulting String, never kept). */
+    private static final ThreadLocal<char[]> CHAR_SCRATCH = ThreadLocal.withInitial(() -> new char[1024]);
+
     /**
      * Canonical key strings: a header repeats the same few keys (a..m, topic, queueId, msgId...), so short ASCII
      * keys are looked up here by hash instead of allocating a String each time. Racy but safe: entries are
      * immutable Strings, a lost update only costs an allocation.
      */
     private static final String[] KEYS = new String[512];
+
+    /**
+     * Canonical short values, same scheme as {@link #KEYS}: most ext values repeat from request to request (group,
+     * topic, {@code TBW102}, queue counts, {@code 0}, {@code false}); one-off values (timestamps) only overwrite a
+     * slot. Kept apart from the keys so that they never evict them.
+     */
+    private static final String[] VALUES = new String[1024];
 
     private static final class Reader {
         private final byte[] in;
@@ -250,7 +263,7 @@ final class JsonHeaderFastPath {
                 return command;
             }
             while (true) {
-                String field = readKey();
+                String field = readCached(KEYS);
                 expect(':');
                 switch (field) {
                     case "code" -> command.setCode(readInt());
@@ -279,13 +292,13 @@ final class JsonHeaderFastPath {
                 return null;
             }
             expect('{');
-            Map<String, String> ext = new HashMap<>(16);
+            Map<String, String> ext = new ExtFieldsMap(16);
             if (peek() == '}') {
                 pos++;
                 return ext;
             }
             while (true) {
-                String key = readKey();
+                String key = readCached(KEYS);
                 expect(':');
                 String value = readScalarText();
                 if (value != null) {
@@ -305,7 +318,7 @@ final class JsonHeaderFastPath {
         private String readScalarText() throws NotFast {
             int c = peek();
             if (c == '"') {
-                return readString();
+                return readCached(VALUES);
             }
             if (c == 't') {
                 literal("true");
@@ -400,8 +413,8 @@ final class JsonHeaderFastPath {
             readString();
         }
 
-        /** A key: like {@link #readString()}, but short plain ASCII keys come from {@link #KEYS}. */
-        private String readKey() throws NotFast {
+        /** Like {@link #readString()}, but short plain ASCII strings come from {@code cache} ({@link #KEYS}). */
+        private String readCached(String[] cache) throws NotFast {
             int save = pos;
             expect('"');
             int start = pos;
@@ -413,14 +426,14 @@ final class JsonHeaderFastPath {
                     if (len > 32) {
                         break;
                     }
-                    int slot = (hash ^ (hash >>> 9)) & (KEYS.length - 1);
-                    String cached = KEYS[slot];
+                    int slot = (hash ^ (hash >>> 9)) & (cache.length - 1);
+                    String cached = cache[slot];
                     pos++;
                     if (cached != null && sameAscii(cached, start, len)) {
                         return cached;
                     }
                     String key = new String(in, start, len, StandardCharsets.ISO_8859_1);
-                    KEYS[slot] = key;
+                    cache[slot] = key;
                     return key;
                 }
                 if (b < 0x20 || b == '\\') {
@@ -469,7 +482,58 @@ final class JsonHeaderFastPath {
             }
         }
 
+        /**
+         * A string with escapes, from its opening quote's next byte {@code start}; {@link #pos} is at the first
+         * backslash. ASCII-only strings (the properties string with its 0x01/0x02 escapes) are decoded into the
+         * per-thread char scratch, so the result is the only allocation; others go through a StringBuilder.
+         */
         private String readEscapedString(int start) throws NotFast {
+            int firstEscape = pos;
+            String ascii = readEscapedAscii(start);
+            if (ascii != null) {
+                return ascii;
+            }
+            pos = firstEscape;
+            return readEscapedUtf8(start);
+        }
+
+        /** @return the string, or null at the first non-ASCII byte (the caller resets {@link #pos}) */
+        private String readEscapedAscii(int start) throws NotFast {
+            char[] chars = CHAR_SCRATCH.get();
+            int n = 0;
+            pos = start;
+            while (true) {
+                if (pos >= end) {
+                    throw NotFast.INSTANCE;
+                }
+                byte b = in[pos];
+                if (b == '"') {
+                    pos++;
+                    return new String(chars, 0, n);
+                }
+                if (b < 0) {
+                    return null;
+                }
+                if (b < 0x20) {
+                    throw NotFast.INSTANCE;
+                }
+                if (n == chars.length) {
+                    chars = java.util.Arrays.copyOf(chars, chars.length * 2);
+                    if (chars.length <= 64 * 1024) {
+                        CHAR_SCRATCH.set(chars);
+                    }
+                }
+                if (b == '\\') {
+                    pos++;
+                    chars[n++] = unescape();
+                } else {
+                    chars[n++] = (char) b;
+                    pos++;
+                }
+            }
+        }
+
+        private String readEscapedUtf8(int start) throws NotFast {
             StringBuilder sb = new StringBuilder(pos - start + 16);
             int chunk = start;
             while (true) {
@@ -491,33 +555,40 @@ final class JsonHeaderFastPath {
                 }
                 appendUtf8(sb, chunk, pos);
                 pos++;
-                if (pos >= end) {
-                    throw NotFast.INSTANCE;
-                }
-                byte e = in[pos++];
-                switch (e) {
-                    case '"' -> sb.append('"');
-                    case '\\' -> sb.append('\\');
-                    case '/' -> sb.append('/');
-                    case 'b' -> sb.append('\b');
-                    case 'f' -> sb.append('\f');
-                    case 'n' -> sb.append('\n');
-                    case 'r' -> sb.append('\r');
-                    case 't' -> sb.append('\t');
-                    case 'u' -> {
-                        if (pos + 4 > end) {
-                            throw NotFast.INSTANCE;
-                        }
-                        int v = 0;
-                        for (int i = 0; i < 4; i++) {
-                            v = (v << 4) | hex(in[pos++]);
-                        }
-                        sb.append((char) v);
-                    }
-                    default -> throw NotFast.INSTANCE;
-                }
+                sb.append(unescape());
                 chunk = pos;
             }
+        }
+
+        /** The character of the escape whose backslash was just consumed; moves past it. */
+        private char unescape() throws NotFast {
+            if (pos >= end) {
+                throw NotFast.INSTANCE;
+            }
+            byte e = in[pos++];
+            return switch (e) {
+                case '"' -> '"';
+                case '\\' -> '\\';
+                case '/' -> '/';
+                case 'b' -> '\b';
+                case 'f' -> '\f';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                case 'u' -> unicodeEscape();
+                default -> throw NotFast.INSTANCE;
+            };
+        }
+
+        private char unicodeEscape() throws NotFast {
+            if (pos + 4 > end) {
+                throw NotFast.INSTANCE;
+            }
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v = (v << 4) | hex(in[pos++]);
+            }
+            return (char) v;
         }
 
         private void appendUtf8(StringBuilder sb, int from, int to) {

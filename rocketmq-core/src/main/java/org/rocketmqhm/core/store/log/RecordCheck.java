@@ -1,12 +1,11 @@
 package org.rocketmqhm.core.store.log;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.rocketmqhm.core.common.message.MessageDecoder;
 import org.rocketmqhm.core.common.message.MessageEncoder;
-import org.rocketmqhm.core.common.message.MessageProperties;
+import org.rocketmqhm.core.common.message.PropertiesView;
 import org.rocketmqhm.core.common.message.MessageSysFlag;
 import org.rocketmqhm.core.store.TagsCodeResolver;
 import org.rocketmqhm.core.store.dispatch.DispatchRequest;
@@ -14,7 +13,9 @@ import org.rocketmqhm.core.store.dispatch.DispatchRequest;
 /**
  * Validates one commit-log record in place (used by recovery and reput): magic, size bounds, internal length
  * consistency, a topic without NUL bytes and optionally BODYCRC. Result kinds: a message ({@link #request()}), the end-of-file blank, or
- * invalid (torn or garbage). Stateless helper; a new instance per record.
+ * invalid (torn or garbage). The request's properties are a {@link PropertiesView} of the stored string (looked
+ * up by name without decoding the whole map); its strings come from the calling thread's {@link RecordStrings}.
+ * Thread-safe; a new instance per record.
  *
  * @since 0.1.0
  */
@@ -135,14 +136,15 @@ public final class RecordCheck {
                 // no valid topic is empty or holds NUL; zeros here are a record cut while it was written
                 return invalid("empty topic or NUL in topic");
             }
-            String topic = string(buf, p, topicLen);
+            RecordStrings strings = RecordStrings.forCurrentThread();
+            String topic = strings.topic(buf, p, topicLen);
             p += topicLen;
             int propLen = buf.getShort(p) & 0xFFFF;
             p += 2;
             if (p + propLen != pos + total) {
                 return invalid("field lengths do not add up to the total size");
             }
-            Map<String, String> props = MessageProperties.decode(string(buf, p, propLen));
+            Map<String, String> props = new PropertiesView(strings.string(buf, p, propLen));
             long tagsCode = resolver.tagsCode(topic, sysFlag, props, storeTs);
             DispatchRequest req = new DispatchRequest(topic, buf.getInt(pos + MessageDecoder.POS_QUEUE_ID),
                     buf.getLong(pos + MessageDecoder.POS_PHYSICAL_OFFSET), total, tagsCode, storeTs,
@@ -160,11 +162,5 @@ public final class RecordCheck {
             }
         }
         return false;
-    }
-
-    private static String string(ByteBuffer buf, int pos, int len) {
-        byte[] b = new byte[len];
-        buf.get(pos, b);
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonHeaderFastPathTest {
 
     private static final List<String> AWKWARD = List.of("", "plain", "quote\" back\\slash /", "ctl\u0001\u0002\n\r\t\b\f\u001f",
-        "été ünïcode 中文", "emoji \uD83D\uDE00 pair", "KEYS\u0001a b\u0002TAGS\u0001t\u0002");
+        "été ünïcode 中文", "emoji \uD83D\uDE00 pair", "KEYS\u0001a b\u0002TAGS\u0001t\u0002",
+        "escape then été\u0001ü\u0002", "LONG\u0001" + "v".repeat(3000) + "\u0002\"q\"\u0002");
 
     @Test
     void writesTheSameBytesAsJackson() throws Exception {
