@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The packaged jar started as operators start it: {@code bin/mqnamesrv}, {@code bin/mqbroker -n}, then
  * {@code bin/mqshutdown}. The first start records the class-data-sharing archive that the second one uses; SIGTERM
- * leaves no abort file. Runs in the integration-test phase, after the jar is repackaged.
+ * leaves no abort file. Runs in the integration-test phase, after the jar is shaded.
  */
 class BinScriptsIT {
 

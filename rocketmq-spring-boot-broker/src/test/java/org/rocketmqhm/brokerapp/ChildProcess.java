@@ -19,7 +19,7 @@ final class ChildProcess implements AutoCloseable {
 
     private static final Pattern HTTP_PORT = Pattern.compile("http on port (\\d+)");
     /**
-     * The repackaged application jar, as operators run it ({@code java -jar}); failsafe sets it for the *IT tests,
+     * The flat (shaded) application jar, as operators run it ({@code java -jar}); failsafe sets it for the *IT tests,
      * which run after packaging. Without it (surefire) the child runs the test class path.
      */
     private static final String JAR = System.getProperty("rocketmq.hm.jar");
