@@ -121,9 +121,7 @@ class ConsumeStatsIntegrationTests extends RunningInfoTestBase {
         LitePullConsumer consumer = litePullConsumer(group, topic);
         consumer.start();
         try {
-            AtomicInteger got = new AtomicInteger();
-            await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
-                .until(() -> got.addAndGet(consumer.poll(Duration.ofMillis(500)).size()) >= 3);
+            pollAtLeast(consumer, 3);
             ConsumeStatus s = status(group, consumer.clientId(), topic);
             assertThat(s.getPullTPS()).isPositive();
             assertThat(s.getPullRT()).isPositive();

@@ -131,12 +131,7 @@ class ConsumerRunningInfoIntegrationTests extends RunningInfoTestBase {
         LitePullConsumer consumer = litePullConsumer(group, topic);
         consumer.start();
         try {
-            int got = 0;
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (got < 3 && System.currentTimeMillis() < deadline) {
-                got += consumer.poll(Duration.ofMillis(500)).size();
-            }
-            assertThat(got).isEqualTo(3);
+            assertThat(pollAtLeast(consumer, 3)).isEqualTo(3);
             consumer.commitSync();
             ConsumerRunningInfo info = runningInfo(group, consumer.clientId());
             assertThat(info.getProperties().getProperty(ConsumerRunningInfo.PROP_CONSUME_TYPE))

@@ -15,6 +15,10 @@ import org.rocketmqhm.core.testsupport.OurRocketMQ;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Our broker, our producer and consumers, and Apache 4.9.7's {@code DefaultMQAdminExt} reading consumers' running
@@ -75,5 +79,13 @@ abstract class RunningInfoTestBase extends BrokerTestBase {
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(topic, MessageSelector.byTag("*"));
         return consumer;
+    }
+
+    /** Polls until at least {@code count} messages came (within 20 s); @return how many came */
+    protected static int pollAtLeast(LitePullConsumer consumer, int count) {
+        AtomicInteger got = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+            .until(() -> got.addAndGet(consumer.poll(Duration.ofMillis(500)).size()) >= count);
+        return got.get();
     }
 }

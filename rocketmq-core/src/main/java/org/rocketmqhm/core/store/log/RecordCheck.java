@@ -12,8 +12,8 @@ import org.rocketmqhm.core.store.dispatch.DispatchRequest;
 
 /**
  * Validates one commit-log record in place (used by recovery and reput): magic, size bounds, internal length
- * consistency, a topic without NUL bytes and optionally BODYCRC. Result kinds: a message ({@link #request()}), the end-of-file blank, or
- * invalid (torn or garbage). The request's properties are a {@link PropertiesView} of the stored string (looked
+ * consistency, a topic without NUL bytes and optionally BODYCRC. Result kinds: a message ({@link #request()}),
+ * the end-of-file blank, or invalid (torn or garbage). The request's properties are a {@link PropertiesView} of the stored string (looked
  * up by name without decoding the whole map); its strings come from the calling thread's {@link RecordStrings}.
  * Thread-safe; a new instance per record.
  *
